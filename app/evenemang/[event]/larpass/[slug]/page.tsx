@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/components/markdown";
+import { getEventBySlug, getLarpassBySlug } from "@/lib/programme";
+import { plainExcerpt } from "@/lib/text";
+import { formatDay, formatTimeRange } from "@/lib/time";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ event: string; slug: string }> };
+
+async function load(params: Props["params"]) {
+  const { event: eventSlug, slug } = await params;
+  const event = await getEventBySlug({ slug: eventSlug });
+  if (!event) return null;
+  const larpass = await getLarpassBySlug({ eventId: event.id, slug });
+  return larpass ? { event, larpass } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await load(params);
+  if (!data) return { title: "Sidan finns inte" };
+  const { larpass: l } = data;
+  const who = l.speakers.map((s) => s.name).join(", ");
+  return {
+    title: l.title,
+    description: plainExcerpt(`${l.abstract}${who ? ` Med ${who}.` : ""}`),
+  };
+}
+
+export default async function LarpassPage({ params }: Props) {
+  const data = await load(params);
+  if (!data) notFound();
+  const { event, larpass: l } = data;
+  return (
+    <article>
+      <nav aria-label="Brödsmulor" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href={`/evenemang/${event.slug}`}>{event.name}</Link>
+          </li>
+          <li aria-current="page">{l.title}</li>
+        </ol>
+      </nav>
+      <h1>{l.title}</h1>
+      {l.status === "cancelled" ? (
+        <p className="notice">
+          <strong>Inställt.</strong> Det här lärpasset blir inte av.
+        </p>
+      ) : null}
+      <div className="two-col">
+        <div>
+          <h2 className="visually-hidden">Om lärpasset</h2>
+          <Markdown>{l.abstract || "Sammanfattningen kommer snart."}</Markdown>
+        </div>
+        <aside aria-labelledby="fakta">
+          <div className="panel">
+            <h2 id="fakta">Tid och plats</h2>
+            <dl className="facts">
+              <dt>Tid</dt>
+              <dd>
+                {l.slot ? (
+                  <time dateTime={l.slot.startsAt.toISOString()}>
+                    {formatDay(l.slot.startsAt, event.timeZone)}, {formatTimeRange(l.slot.startsAt, l.slot.endsAt, event.timeZone)}
+                  </time>
+                ) : (
+                  "Meddelas senare"
+                )}
+              </dd>
+              <dt>Lokal</dt>
+              <dd>{l.room?.name ?? "Meddelas senare"}</dd>
+              <dt>Platser</dt>
+              <dd>{l.capacity ?? "Meddelas senare"}</dd>
+              {l.track ? (
+                <>
+                  <dt>Spår</dt>
+                  <dd>{l.track}</dd>
+                </>
+              ) : null}
+              <dt>Språk</dt>
+              <dd>{l.language === "en" ? "Engelska" : "Svenska"}</dd>
+            </dl>
+          </div>
+          <section className="panel" aria-labelledby="talare" style={{ marginTop: "1rem" }}>
+            <h2 id="talare">Talare</h2>
+            {l.speakers.length === 0 ? (
+              <p>Talare meddelas senare.</p>
+            ) : (
+              <ul className="speakers">
+                {l.speakers.map((s) => (
+                  <li key={s.id} style={{ marginBottom: "0.5rem" }}>
+                    <Link href={`/talare/${s.slug}`}>{s.name}</Link>
+                    {s.role ? <span>, {s.role}</span> : null}
+                    {s.organisation ? (
+                      <>
+                        <br />
+                        <Link href={`/organisationer/${s.organisation.slug}`}>{s.organisation.name}</Link>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProgrammeView } from "@/components/programme-view";
+import { getEventBySlug, getProgramme } from "@/lib/programme";
+import { plainExcerpt } from "@/lib/text";
+import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ event: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await getEventBySlug({ slug: (await params).event });
+  if (!event) return { title: "Sidan finns inte" };
+  return { title: `Program: ${event.name}`, description: plainExcerpt(event.description) || undefined };
+}
+
+export default async function EventProgrammePage({ params, searchParams }: Props) {
+  const event = await getEventBySlug({ slug: (await params).event });
+  if (!event) notFound();
+  const filters = parseProgrammeFilters(await searchParams);
+  const programme = await getProgramme({ eventId: event.id, filters });
+  return <ProgrammeView event={event} programme={programme} filters={filters} action={`/evenemang/${event.slug}`} />;
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProgrammeView } from "@/components/programme-view";
+import { getCurrentEvent, getProgramme } from "@/lib/programme";
+import { plainExcerpt } from "@/lib/text";
+import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const event = await getCurrentEvent();
+  if (!event) return { title: "Program" };
+  return { title: `Program: ${event.name}`, description: plainExcerpt(event.description) || undefined };
+}
+
+export default async function CurrentProgrammePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const event = await getCurrentEvent();
+  if (!event) notFound();
+  const filters = parseProgrammeFilters(await searchParams);
+  const programme = await getProgramme({ eventId: event.id, filters });
+  return <ProgrammeView event={event} programme={programme} filters={filters} action="/program" />;
+}

@@ -1,0 +1,147 @@
+import Link from "next/link";
+import type { Event } from "@/db/schema";
+import type { Programme } from "@/lib/programme";
+import { formatDateSpan, formatDateTime, formatDay, formatTimeRange, utcToZoned } from "@/lib/time";
+import { hasActiveFilters, organisationKindLabels, type ProgrammeFilters } from "@/lib/validation/programme-filters";
+import { LarpassCard } from "./larpass-card";
+
+/** The programme of one event: header, filter form (a plain GET form: works without JavaScript), slots. */
+export function ProgrammeView({
+  event,
+  programme,
+  filters,
+  action,
+}: {
+  event: Event;
+  programme: Programme;
+  filters: ProgrammeFilters;
+  action: string;
+}) {
+  const { groups, options } = programme;
+  const multiDay = new Set(options.slots.map((s) => utcToZoned(s.startsAt, event.timeZone).date)).size > 1;
+  const filtered = hasActiveFilters(filters);
+  return (
+    <>
+      <header>
+        <h1>{event.name}</h1>
+        <p className="meta">
+          {formatDateSpan(event.startsOn, event.endsOn)}
+          {event.venue ? ` · ${event.venue}` : null}
+          {programme.lastUpdated ? (
+            <>
+              {" · "}Senast uppdaterad{" "}
+              <time dateTime={programme.lastUpdated.toISOString()}>{formatDateTime(programme.lastUpdated, event.timeZone)}</time>
+            </>
+          ) : null}
+        </p>
+        {event.description ? <p className="lead">{event.description}</p> : null}
+      </header>
+
+      <form className="filters" method="get" action={action} role="search" aria-label="Filtrera programmet">
+          <div className="field search">
+            <label htmlFor="f-q">Sök bland lärpassen</label>
+            <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Titel, talare, organisation, ämne" />
+          </div>
+          <div className="field">
+            <label htmlFor="f-slot">Tid</label>
+            <select id="f-slot" name="slot" defaultValue={filters.slot ? String(filters.slot) : ""}>
+              <option value="">Alla tider</option>
+              {options.slots.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {multiDay ? `${formatDay(s.startsAt, event.timeZone)} ` : ""}
+                  {formatTimeRange(s.startsAt, s.endsAt, event.timeZone)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-org">Organisation</label>
+            <select id="f-org" name="org" defaultValue={filters.org ?? ""}>
+              <option value="">Alla organisationer</option>
+              {options.organisations.map((o) => (
+                <option key={o.id} value={o.slug}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-kind">Typ av organisation</label>
+            <select id="f-kind" name="kind" defaultValue={filters.kind ?? ""}>
+              <option value="">Alla typer</option>
+              {options.kinds.map((k) => (
+                <option key={k} value={k}>
+                  {organisationKindLabels[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {options.tracks.length > 0 ? (
+            <div className="field">
+              <label htmlFor="f-track">Spår</label>
+              <select id="f-track" name="track" defaultValue={filters.track ?? ""}>
+                <option value="">Alla spår</option>
+                {options.tracks.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="actions">
+            <button type="submit">Visa lärpass</button>
+            {filtered ? (
+              <Link className="button secondary" href={action}>
+                Rensa filter
+              </Link>
+            ) : null}
+          </div>
+      </form>
+
+      <p className="result-summary" role="status">
+        {filtered
+          ? `Visar ${programme.shown} av ${programme.total} lärpass.`
+          : `${programme.total} lärpass.`}
+      </p>
+
+      {groups.length === 0 ? (
+        <p className="notice">
+          Inga lärpass matchar {filtered ? "filtret" : "ännu"}.{" "}
+          {filtered ? <Link href={action}>Visa alla lärpass</Link> : null}
+        </p>
+      ) : (
+        groups.map((g) => {
+          const id = g.slot ? `pass-${g.slot.id}` : "pass-utan-tid";
+          return (
+            <section key={id} className="slot" aria-labelledby={id}>
+              <div className="slot-heading">
+                <h2 id={id}>
+                  {g.slot ? (
+                    <time dateTime={g.slot.startsAt.toISOString()}>
+                      {multiDay ? `${formatDay(g.slot.startsAt, event.timeZone)}, ` : ""}
+                      {formatTimeRange(g.slot.startsAt, g.slot.endsAt, event.timeZone)}
+                    </time>
+                  ) : (
+                    "Tid meddelas senare"
+                  )}
+                </h2>
+                {g.slot?.label ? <span className="meta">{g.slot.label}</span> : null}
+                <span className="meta">
+                  {g.larpass.length} {g.larpass.length === 1 ? "lärpass" : "parallella lärpass"}
+                </span>
+              </div>
+              <ul className="cards">
+                {g.larpass.map((l) => (
+                  <li key={l.id}>
+                    <LarpassCard larpass={l} eventSlug={event.slug} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}

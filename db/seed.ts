@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { importProgramme } from "@/lib/import/import-programme";
+import { parseProgramme } from "@/lib/import/parse-programme";
+import { zonedToUtc } from "@/lib/time";
+import { databasePath, openDatabase, type DB } from "./open";
+import { days, events, larpass, rooms, timeSlots } from "./schema";
+
+export const DEMO_EVENT_SLUG = "arskonferens-2018";
+export const demoFixture = path.join(process.cwd(), "lib", "import", "fixtures", "larpass-2018.txt");
+
+const demoRooms = [
+  { name: "Stora salen", capacity: 80 },
+  { name: "Lilla salen", capacity: 40 },
+  { name: "Rum Norrland", capacity: 30 },
+  { name: "Rum Svealand", capacity: 30 },
+  { name: "Rum Götaland", capacity: 24 },
+];
+const demoSlots = [
+  ["09:00", "09:45"],
+  ["10:15", "11:00"],
+  ["11:15", "12:00"],
+] as const;
+
+/**
+ * The demo programme: the published 2018 lärpass list run through the ordinary import, then laid out as
+ * a real day (three slots of up to five parallel lärpass). Runs only on an empty database, so a restart
+ * never duplicates or overwrites what organisers have entered.
+ */
+export function seedDemo(database: DB): { seeded: boolean; larpass: number } {
+  const [{ n }] = database.select({ n: count() }).from(events).all();
+  if (n > 0) return { seeded: false, larpass: 0 };
+
+  const programme = parseProgramme(fs.readFileSync(demoFixture, "utf8"));
+  const date = "2018-03-15";
+  return database.transaction(
+    (tx) => {
+      const event = tx
+        .insert(events)
+        .values({
+          slug: DEMO_EVENT_SLUG,
+          name: "Reglabs årskonferens 2018",
+          description: programme.intro,
+          startsOn: "2018-03-14",
+          endsOn: "2018-03-15",
+          published: false,
+        })
+        .returning()
+        .get();
+      const day = tx.insert(days).values({ eventId: event.id, date, name: "Dag 2: lärpass" }).returning().get();
+      const roomRows = tx
+        .insert(rooms)
+        .values(demoRooms.map((r) => ({ ...r, eventId: event.id })))
+        .returning()
+        .all();
+      const slotRows = tx
+        .insert(timeSlots)
+        .values(
+          demoSlots.map(([start, end], i) => ({
+            eventId: event.id,
+            dayId: day.id,
+            startsAt: zonedToUtc(date, start),
+            endsAt: zonedToUtc(date, end),
+            label: `Lärpass ${i + 1}`,
+          })),
+        )
+        .returning()
+        .all();
+      const result = importProgramme({ eventId: event.id, programme, status: "published", database: tx as unknown as DB });
+      result.larpassIds.forEach((id, i) => {
+        const slot = slotRows[Math.floor(i / roomRows.length) % slotRows.length];
+        const room = roomRows[i % roomRows.length];
+        tx.update(larpass).set({ timeSlotId: slot.id, roomId: room.id }).where(eq(larpass.id, id)).run();
+      });
+      tx.update(events).set({ published: true }).where(eq(events.id, event.id)).run();
+      return { seeded: true, larpass: result.larpassIds.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+if (typeof require !== "undefined" && require.main === module) {
+  const file = databasePath();
+  const database = openDatabase(file);
+  const { seeded, larpass: n } = seedDemo(database);
+  database.$client.close();
+  console.log(
+    seeded
+      ? `Demoprogrammet (lärpass 2018, ${n} lärpass) är inlagt i ${file}.`
+      : `Databasen ${file} har redan innehåll: demoprogrammet läggs inte in igen.`,
+  );
+}

@@ -1,0 +1,348 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { db } from "@/db";
+import {
+  events,
+  larpass,
+  larpassSpeakers,
+  organisations,
+  rooms,
+  speakers,
+  timeSlots,
+  type Event,
+  type LarpassStatus,
+  type OrganisationKind,
+} from "@/db/schema";
+import { compareSv, foldForSearch, sortBySv } from "./text";
+import type { ProgrammeFilters } from "./validation/programme-filters";
+
+export type OrganisationRef = { id: number; slug: string; name: string; kind: OrganisationKind };
+export type SpeakerRef = { id: number; slug: string; name: string; role: string | null; organisation: OrganisationRef | null };
+export type SlotRef = { id: number; startsAt: Date; endsAt: Date; label: string };
+export type RoomRef = { id: number; name: string; capacity: number };
+export type LarpassView = {
+  id: number;
+  eventId: number;
+  slug: string;
+  title: string;
+  abstract: string;
+  status: LarpassStatus;
+  track: string | null;
+  language: string;
+  /** The lärpass's own capacity, else its room's, else null (unlimited / not yet known). */
+  capacity: number | null;
+  slot: SlotRef | null;
+  room: RoomRef | null;
+  speakers: SpeakerRef[];
+  updatedAt: Date;
+};
+export type SlotGroup = { slot: SlotRef | null; larpass: LarpassView[] };
+
+const publicStatuses: LarpassStatus[] = ["published", "cancelled"];
+
+/** Published events, newest first. */
+export async function listEvents(): Promise<Event[]> {
+  return db.select().from(events).where(eq(events.published, true)).orderBy(desc(events.startsOn));
+}
+
+/**
+ * The event the start page shows: the next published event that has not ended,
+ * otherwise the most recent one.
+ */
+export async function getCurrentEvent({ today = new Date() }: { today?: Date } = {}): Promise<Event | null> {
+  const published = await listEvents();
+  if (published.length === 0) return null;
+  const iso = today.toISOString().slice(0, 10);
+  const upcoming = published.filter((e) => e.endsOn >= iso).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  return upcoming[0] ?? published[0];
+}
+
+export async function getEventBySlug({ slug }: { slug: string }): Promise<Event | null> {
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.slug, slug), eq(events.published, true)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Speakers of the given lärpass, in their order, with organisations: one query for all of them. */
+async function speakersFor(larpassIds: number[]): Promise<Map<number, SpeakerRef[]>> {
+  const byLarpass = new Map<number, SpeakerRef[]>();
+  if (larpassIds.length === 0) return byLarpass;
+  const rows = await db
+    .select({
+      larpassId: larpassSpeakers.larpassId,
+      position: larpassSpeakers.position,
+      id: speakers.id,
+      slug: speakers.slug,
+      name: speakers.name,
+      role: speakers.role,
+      orgId: organisations.id,
+      orgSlug: organisations.slug,
+      orgName: organisations.name,
+      orgKind: organisations.kind,
+    })
+    .from(larpassSpeakers)
+    .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
+    .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
+    .where(inArray(larpassSpeakers.larpassId, larpassIds))
+    .orderBy(asc(larpassSpeakers.larpassId), asc(larpassSpeakers.position));
+  for (const r of rows) {
+    const list = byLarpass.get(r.larpassId) ?? [];
+    list.push({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      role: r.role,
+      organisation:
+        r.orgId != null ? { id: r.orgId, slug: r.orgSlug!, name: r.orgName!, kind: r.orgKind! } : null,
+    });
+    byLarpass.set(r.larpassId, list);
+  }
+  return byLarpass;
+}
+
+type LarpassRow = {
+  larpass: typeof larpass.$inferSelect;
+  slot: typeof timeSlots.$inferSelect | null;
+  room: typeof rooms.$inferSelect | null;
+};
+
+async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
+  const speakerMap = await speakersFor(rows.map((r) => r.larpass.id));
+  return rows.map(({ larpass: l, slot, room }) => ({
+    id: l.id,
+    eventId: l.eventId,
+    slug: l.slug,
+    title: l.title,
+    abstract: l.abstract,
+    status: l.status,
+    track: l.track,
+    language: l.language,
+    capacity: l.capacity ?? room?.capacity ?? null,
+    slot: slot ? { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, label: slot.label } : null,
+    room: room ? { id: room.id, name: room.name, capacity: room.capacity } : null,
+    speakers: speakerMap.get(l.id) ?? [],
+    updatedAt: l.updatedAt,
+  }));
+}
+
+function selectLarpass() {
+  return db
+    .select({ larpass, slot: timeSlots, room: rooms })
+    .from(larpass)
+    .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+    .leftJoin(rooms, eq(rooms.id, larpass.roomId));
+}
+
+function matchesFilters(l: LarpassView, f: ProgrammeFilters): boolean {
+  if (f.slot && l.slot?.id !== f.slot) return false;
+  if (f.track && l.track !== f.track) return false;
+  if (f.org && !l.speakers.some((s) => s.organisation?.slug === f.org)) return false;
+  if (f.kind && !l.speakers.some((s) => s.organisation?.kind === f.kind)) return false;
+  if (f.q) {
+    const haystack = foldForSearch(
+      [
+        l.title,
+        l.abstract,
+        l.track ?? "",
+        l.room?.name ?? "",
+        ...l.speakers.flatMap((s) => [s.name, s.role ?? "", s.organisation?.name ?? ""]),
+      ].join(" "),
+    );
+    const words = foldForSearch(f.q).split(" ").filter(Boolean);
+    if (!words.every((w) => haystack.includes(w))) return false;
+  }
+  return true;
+}
+
+export type ProgrammeFilterOptions = {
+  organisations: OrganisationRef[];
+  kinds: OrganisationKind[];
+  tracks: string[];
+  slots: SlotRef[];
+};
+
+export type Programme = {
+  groups: SlotGroup[];
+  total: number;
+  shown: number;
+  options: ProgrammeFilterOptions;
+  lastUpdated: Date | null;
+};
+
+/** The public programme of an event, grouped by time slot, narrowed by the filters. */
+export async function getProgramme({
+  eventId,
+  filters = {},
+}: {
+  eventId: number;
+  filters?: ProgrammeFilters;
+}): Promise<Programme> {
+  const rows = await selectLarpass()
+    .where(and(eq(larpass.eventId, eventId), inArray(larpass.status, publicStatuses)))
+    .orderBy(asc(timeSlots.startsAt), asc(larpass.sortOrder), asc(larpass.id));
+  const all = await toViews(rows);
+
+  const orgs = new Map<number, OrganisationRef>();
+  const tracks = new Set<string>();
+  const slots = new Map<number, SlotRef>();
+  let lastUpdated: Date | null = null;
+  for (const l of all) {
+    for (const s of l.speakers) if (s.organisation) orgs.set(s.organisation.id, s.organisation);
+    if (l.track) tracks.add(l.track);
+    if (l.slot) slots.set(l.slot.id, l.slot);
+    if (!lastUpdated || l.updatedAt > lastUpdated) lastUpdated = l.updatedAt;
+  }
+
+  const shown = all.filter((l) => matchesFilters(l, filters));
+  const groups: SlotGroup[] = [];
+  for (const l of shown) {
+    const last = groups.at(-1);
+    if (last && last.slot?.id === l.slot?.id) last.larpass.push(l);
+    else groups.push({ slot: l.slot, larpass: [l] });
+  }
+  // Unscheduled lärpass sort first in SQL (NULL start); show them last, under "Tid meddelas senare".
+  groups.sort((a, b) => (a.slot ? a.slot.startsAt.getTime() : Infinity) - (b.slot ? b.slot.startsAt.getTime() : Infinity));
+
+  const kindsPresent = new Set([...orgs.values()].map((o) => o.kind));
+  return {
+    groups,
+    total: all.length,
+    shown: shown.length,
+    lastUpdated,
+    options: {
+      organisations: sortBySv([...orgs.values()], (o) => o.name),
+      kinds: (["region", "agency", "university", "company", "other"] as const).filter((k) => kindsPresent.has(k)),
+      tracks: [...tracks].sort(compareSv),
+      slots: [...slots.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+    },
+  };
+}
+
+export async function getLarpassBySlug({ eventId, slug }: { eventId: number; slug: string }): Promise<LarpassView | null> {
+  const rows = await selectLarpass()
+    .where(and(eq(larpass.eventId, eventId), eq(larpass.slug, slug), inArray(larpass.status, publicStatuses)))
+    .limit(1);
+  const [view] = await toViews(rows);
+  return view ?? null;
+}
+
+export type LarpassWithEvent = LarpassView & { event: Pick<Event, "slug" | "name" | "timeZone"> };
+
+/** Public lärpass (of published events) in which the given speakers or organisations take part. */
+async function listPublicLarpassWhere(speakerIds: number[]): Promise<LarpassWithEvent[]> {
+  if (speakerIds.length === 0) return [];
+  const ids = db
+    .selectDistinct({ id: larpassSpeakers.larpassId })
+    .from(larpassSpeakers)
+    .where(inArray(larpassSpeakers.speakerId, speakerIds));
+  const rows = await db
+    .select({ larpass, slot: timeSlots, room: rooms, event: { slug: events.slug, name: events.name, timeZone: events.timeZone } })
+    .from(larpass)
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+    .leftJoin(rooms, eq(rooms.id, larpass.roomId))
+    .where(and(inArray(larpass.id, ids), inArray(larpass.status, publicStatuses), eq(events.published, true)))
+    .orderBy(desc(events.startsOn), asc(timeSlots.startsAt), asc(larpass.sortOrder));
+  const views = await toViews(rows);
+  return views.map((v, i) => ({ ...v, event: rows[i].event }));
+}
+
+export type SpeakerPage = {
+  speaker: { id: number; slug: string; name: string; role: string | null; bio: string; organisation: OrganisationRef | null };
+  larpass: LarpassWithEvent[];
+};
+
+export async function getSpeakerBySlug({ slug }: { slug: string }): Promise<SpeakerPage | null> {
+  const [row] = await db
+    .select({ speaker: speakers, org: organisations })
+    .from(speakers)
+    .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
+    .where(eq(speakers.slug, slug))
+    .limit(1);
+  if (!row) return null;
+  const list = await listPublicLarpassWhere([row.speaker.id]);
+  // A speaker with nothing public (only drafts) has no public page.
+  if (list.length === 0) return null;
+  const { speaker: s, org } = row;
+  return {
+    speaker: {
+      id: s.id,
+      slug: s.slug,
+      name: s.name,
+      role: s.role,
+      bio: s.bio,
+      organisation: org ? { id: org.id, slug: org.slug, name: org.name, kind: org.kind } : null,
+    },
+    larpass: list,
+  };
+}
+
+export type OrganisationSummary = OrganisationRef & { larpassCount: number; speakerCount: number };
+
+/** Organisations with at least one public lärpass, in Swedish alphabetical order. */
+export async function listOrganisations(): Promise<OrganisationSummary[]> {
+  const rows = await db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      speakerId: speakers.id,
+      larpassId: larpass.id,
+    })
+    .from(organisations)
+    .innerJoin(speakers, eq(speakers.organisationId, organisations.id))
+    .innerJoin(larpassSpeakers, eq(larpassSpeakers.speakerId, speakers.id))
+    .innerJoin(larpass, eq(larpass.id, larpassSpeakers.larpassId))
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .where(and(inArray(larpass.status, publicStatuses), eq(events.published, true)));
+  const byOrg = new Map<number, OrganisationRef & { speakers: Set<number>; larpass: Set<number> }>();
+  for (const r of rows) {
+    const o = byOrg.get(r.id) ?? { id: r.id, slug: r.slug, name: r.name, kind: r.kind, speakers: new Set(), larpass: new Set() };
+    o.speakers.add(r.speakerId);
+    o.larpass.add(r.larpassId);
+    byOrg.set(r.id, o);
+  }
+  return sortBySv(
+    [...byOrg.values()].map(({ speakers: s, larpass: l, ...o }) => ({ ...o, speakerCount: s.size, larpassCount: l.size })),
+    (o) => o.name,
+  );
+}
+
+export type OrganisationPage = {
+  organisation: OrganisationRef;
+  speakers: { id: number; slug: string; name: string; role: string | null }[];
+  larpass: LarpassWithEvent[];
+};
+
+export async function getOrganisationBySlug({ slug }: { slug: string }): Promise<OrganisationPage | null> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  if (!org) return null;
+  const people = await db
+    .select({ id: speakers.id, slug: speakers.slug, name: speakers.name, role: speakers.role })
+    .from(speakers)
+    .where(eq(speakers.organisationId, org.id));
+  const list = await listPublicLarpassWhere(people.map((p) => p.id));
+  if (list.length === 0) return null;
+  const publicSpeakerIds = new Set(list.flatMap((l) => l.speakers.map((s) => s.id)));
+  return {
+    organisation: { id: org.id, slug: org.slug, name: org.name, kind: org.kind },
+    speakers: sortBySv(
+      people.filter((p) => publicSpeakerIds.has(p.id)),
+      (p) => p.name,
+    ),
+    larpass: list,
+  };
+}
+
+/** Every published event's slug with its lärpass slugs; used by the sitemap. */
+export async function listPublicLarpassSlugs(): Promise<{ event: string; slug: string; updatedAt: Date }[]> {
+  return db
+    .select({ event: events.slug, slug: larpass.slug, updatedAt: larpass.updatedAt })
+    .from(larpass)
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .where(and(eq(events.published, true), ne(larpass.status, "draft")));
+}

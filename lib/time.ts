@@ -1,0 +1,94 @@
+/** Times are stored in UTC and always shown in the event's zone (Europe/Stockholm). */
+export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = timeZone + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("sv-SE", { timeZone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Offset in minutes of `timeZone` from UTC at the instant `date`. */
+function offsetMinutes(date: Date, timeZone: string): number {
+  const parts = formatter(timeZone, {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - date.getTime()) / 60000);
+}
+
+/** "2018-03-15" + "09:00" in Stockholm -> the UTC instant. Throws on malformed input. */
+export function zonedToUtc(date: string, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{1,2})[:.](\d{2})$/.exec(time);
+  if (!d || !t) throw new Error(`Ogiltig tid: ${date} ${time}`);
+  const guess = Date.UTC(+d[1], +d[2] - 1, +d[3], +t[1], +t[2]);
+  // Two passes settle the offset also on the days the clocks change.
+  let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60000;
+  instant = guess - offsetMinutes(new Date(instant), timeZone) * 60000;
+  return new Date(instant);
+}
+
+/** The instant as local date "YYYY-MM-DD" and time "HH:MM" in the zone. */
+export function utcToZoned(instant: Date, timeZone = DEFAULT_TIME_ZONE): { date: string; time: string } {
+  const f = formatter(timeZone, { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const parts = f.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+/** "09:00" */
+export function formatTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatter(timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}
+
+/** "09:00–09:45" */
+export function formatTimeRange(start: Date, end: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return `${formatTime(start, timeZone)}–${formatTime(end, timeZone)}`;
+}
+
+/** "torsdag 15 mars 2018" */
+export function formatDay(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatter(timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(instant);
+}
+
+/** "15 mars 2018 kl. 09:00" */
+export function formatDateTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return `${formatter(timeZone, { day: "numeric", month: "long", year: "numeric" }).format(instant)} kl. ${formatTime(instant, timeZone)}`;
+}
+
+/** A calendar date "2018-03-15" as "torsdag 15 mars 2018" (noon UTC avoids any zone edge). */
+export function formatIsoDate(isoDate: string): string {
+  return formatter("UTC", { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+}
+
+/** "14–15 mars 2018" or "15 mars 2018" for an event's first and last day. */
+export function formatDateSpan(startsOn: string, endsOn: string): string {
+  const f = formatter("UTC", { day: "numeric", month: "long", year: "numeric" });
+  const a = new Date(`${startsOn}T12:00:00Z`);
+  const b = new Date(`${endsOn}T12:00:00Z`);
+  if (startsOn === endsOn) return f.format(a);
+  return f.formatRange(a, b);
+}
+
+/** ISO 8601 with the zone's offset, for <time dateTime> and exports: "2018-03-15T09:00:00+01:00". */
+export function toZonedIso(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  const { date, time } = utcToZoned(instant, timeZone);
+  const off = offsetMinutes(instant, timeZone);
+  const sign = off >= 0 ? "+" : "-";
+  const abs = Math.abs(off);
+  return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
