@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { LarpassView } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
+import { RegistrationControls, SeatsLine, type SignupContext } from "./registration-controls";
 import { SpeakerList } from "./speaker-line";
 
 export function larpassHref(eventSlug: string, slug: string) {
@@ -13,7 +14,9 @@ export function LarpassCard({
   eventSlug,
   showTime = false,
   headingLevel = 3,
+  signup,
 }: {
+  signup?: SignupContext;
   larpass: LarpassView;
   eventSlug: string;
   showTime?: boolean;
@@ -22,7 +25,7 @@ export function LarpassCard({
   const Heading = `h${headingLevel}` as const;
   const cancelled = l.status === "cancelled";
   return (
-    <article className={cancelled ? "card cancelled" : "card"}>
+    <article className={cancelled ? "card cancelled" : "card"} id={`lp-${l.id}`}>
       <Heading>
         <Link href={larpassHref(eventSlug, l.slug)}>{l.title}</Link>
       </Heading>
@@ -42,6 +45,7 @@ export function LarpassCard({
       </p>
       <SpeakerList speakers={l.speakers} />
       <p className="excerpt">{plainExcerpt(l.abstract, 220)}</p>
+      {signup ? <RegistrationControls larpass={l} ctx={signup} /> : <SeatsLine larpass={l} />}
     </article>
   );
 }

@@ -3,7 +3,9 @@ import type { Event } from "@/db/schema";
 import type { Programme } from "@/lib/programme";
 import { formatDateSpan, formatDateTime, formatDay, formatTimeRange, utcToZoned } from "@/lib/time";
 import { hasActiveFilters, organisationKindLabels, type ProgrammeFilters } from "@/lib/validation/programme-filters";
+import { describeWindow } from "@/lib/registrations";
 import { LarpassCard } from "./larpass-card";
+import type { SignupContext } from "./registration-controls";
 
 /** The programme of one event: header, filter form (a plain GET form: works without JavaScript), slots. */
 export function ProgrammeView({
@@ -11,7 +13,9 @@ export function ProgrammeView({
   programme,
   filters,
   action,
+  signup,
 }: {
+  signup: SignupContext;
   event: Event;
   programme: Programme;
   filters: ProgrammeFilters;
@@ -35,6 +39,13 @@ export function ProgrammeView({
           ) : null}
         </p>
         {event.description ? <p className="lead">{event.description}</p> : null}
+        <p className={signup.window.state === "open" ? "panel" : "notice"}>
+          {describeWindow(signup.window, event.timeZone)}{" "}
+          {signup.window.state === "open" && !signup.user ? (
+            <Link href={`/logga-in?next=${encodeURIComponent(signup.returnTo)}`}>Logga in för att välja lärpass.</Link>
+          ) : null}
+          {signup.user ? <Link href="/mitt-program">Till Mitt program.</Link> : null}
+        </p>
       </header>
 
       <form className="filters" method="get" action={action} role="search" aria-label="Filtrera programmet">
@@ -134,7 +145,7 @@ export function ProgrammeView({
               <ul className="cards">
                 {g.larpass.map((l) => (
                   <li key={l.id}>
-                    <LarpassCard larpass={l} eventSlug={event.slug} />
+                    <LarpassCard larpass={l} eventSlug={event.slug} signup={signup} />
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/logga-in/actions";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await getCurrentUser();
   return (
     <header className="site-header">
       <div className="inner">
@@ -18,6 +21,27 @@ export function SiteHeader() {
             <li>
               <Link href="/evenemang">Alla evenemang</Link>
             </li>
+            {user ? (
+              <>
+                <li>
+                  <Link href="/mitt-program">Mitt program</Link>
+                </li>
+                <li>
+                  <Link href="/konto">Mitt konto</Link>
+                </li>
+                <li>
+                  <form action={signOutAction}>
+                    <button type="submit" className="link-button">
+                      Logga ut
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/logga-in">Logga in</Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

@@ -171,3 +171,109 @@ export type Room = typeof rooms.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type Speaker = typeof speakers.$inferSelect;
 export type Larpass = typeof larpass.$inferSelect;
+
+// Accounts (Auth.js tables, with our own columns on users) ------------------------------------------
+
+export const roles = ["member", "speaker", "organiser"] as const;
+export type Role = (typeof roles)[number];
+
+export const users = sqliteTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: integer("emailVerified", { mode: "timestamp_ms" }),
+  image: text("image"),
+  role: text("role", { enum: roles }).notNull().default("member"),
+  /** Secret of the personal calendar feed; replacing it revokes the old URL. */
+  calendarToken: text("calendar_token").unique(),
+  createdAt: createdAt(),
+});
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("userId")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<"email" | "oauth" | "oidc" | "webauthn">().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("providerAccountId").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    sessionToken: text("sessionToken").primaryKey(),
+    userId: text("userId")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// Sign-up -------------------------------------------------------------------------------------------
+
+export const registrationStatuses = ["confirmed", "waitlisted"] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    larpassId: integer("larpass_id")
+      .notNull()
+      .references(() => larpass.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The lärpass's slot, copied so the database itself can refuse two seats in one slot. */
+    timeSlotId: integer("time_slot_id").references(() => timeSlots.id, { onDelete: "set null" }),
+    status: text("status", { enum: registrationStatuses }).notNull(),
+    /** Waitlist order: first come, first served (ties broken by id). */
+    queuedAt: integer("queued_at", { mode: "timestamp_ms" }).notNull(),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("registrations_larpass_user_unique").on(t.larpassId, t.userId),
+    uniqueIndex("registrations_one_seat_per_slot")
+      .on(t.userId, t.timeSlotId)
+      .where(sql`status = 'confirmed'`),
+    uniqueIndex("registrations_one_wait_per_slot")
+      .on(t.userId, t.timeSlotId)
+      .where(sql`status = 'waitlisted'`),
+    index("registrations_larpass_status_idx").on(t.larpassId, t.status, t.queuedAt),
+    index("registrations_user_idx").on(t.userId),
+  ],
+);
+
+/** Fixed-window counters shared by every server process (sign-in mails per address and per client). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Registration = typeof registrations.$inferSelect;

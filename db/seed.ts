@@ -5,9 +5,11 @@ import { importProgramme } from "@/lib/import/import-programme";
 import { parseProgramme } from "@/lib/import/parse-programme";
 import { zonedToUtc } from "@/lib/time";
 import { databasePath, openDatabase, type DB } from "./open";
-import { days, events, larpass, rooms, timeSlots } from "./schema";
+import { days, events, larpass, rooms, timeSlots, users } from "./schema";
 
 export const DEMO_EVENT_SLUG = "arskonferens-2018";
+/** The demo's organiser account: sign in with this address (the link arrives in the outbox). */
+export const DEMO_ORGANISER_EMAIL = "arrangor@example.org";
 export const demoFixture = path.join(process.cwd(), "lib", "import", "fixtures", "larpass-2018.txt");
 
 const demoRooms = [
@@ -27,8 +29,11 @@ const demoSlots = [
  * The demo programme: the published 2018 lärpass list run through the ordinary import, then laid out as
  * a real day (three slots of up to five parallel lärpass). Runs only on an empty database, so a restart
  * never duplicates or overwrites what organisers have entered.
+ *
+ * The lärpass keep their 2018 date, but sign-up is opened from the moment of seeding and for a year, so
+ * the demo can be tried out: choosing, switching, queueing.
  */
-export function seedDemo(database: DB): { seeded: boolean; larpass: number } {
+export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}): { seeded: boolean; larpass: number } {
   const [{ n }] = database.select({ n: count() }).from(events).all();
   if (n > 0) return { seeded: false, larpass: 0 };
 
@@ -45,6 +50,8 @@ export function seedDemo(database: DB): { seeded: boolean; larpass: number } {
           startsOn: "2018-03-14",
           endsOn: "2018-03-15",
           published: false,
+          signupOpensAt: new Date(now.getTime() - 60_000),
+          signupClosesAt: new Date(now.getTime() + 365 * 24 * 3600_000),
         })
         .returning()
         .get();
@@ -74,6 +81,10 @@ export function seedDemo(database: DB): { seeded: boolean; larpass: number } {
         tx.update(larpass).set({ timeSlotId: slot.id, roomId: room.id }).where(eq(larpass.id, id)).run();
       });
       tx.update(events).set({ published: true }).where(eq(events.id, event.id)).run();
+      tx.insert(users)
+        .values({ email: DEMO_ORGANISER_EMAIL, name: "Demoarrangör", role: "organiser" })
+        .onConflictDoNothing()
+        .run();
       return { seeded: true, larpass: result.larpassIds.length };
     },
     { behavior: "immediate" },

@@ -13,7 +13,9 @@ import {
   type LarpassStatus,
   type OrganisationKind,
 } from "@/db/schema";
+import { getSeatCounts } from "./registrations";
 import { compareSv, foldForSearch, sortBySv } from "./text";
+import { utcToZoned } from "./time";
 import type { ProgrammeFilters } from "./validation/programme-filters";
 
 export type OrganisationRef = { id: number; slug: string; name: string; kind: OrganisationKind };
@@ -34,6 +36,8 @@ export type LarpassView = {
   slot: SlotRef | null;
   room: RoomRef | null;
   speakers: SpeakerRef[];
+  /** Seats taken and queue length, counted when the page is rendered. */
+  seats: { confirmed: number; waitlisted: number };
   updatedAt: Date;
 };
 export type SlotGroup = { slot: SlotRef | null; larpass: LarpassView[] };
@@ -52,8 +56,10 @@ export async function listEvents(): Promise<Event[]> {
 export async function getCurrentEvent({ today = new Date() }: { today?: Date } = {}): Promise<Event | null> {
   const published = await listEvents();
   if (published.length === 0) return null;
-  const iso = today.toISOString().slice(0, 10);
-  const upcoming = published.filter((e) => e.endsOn >= iso).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  // "Today" in the event's own zone: in Stockholm an event has ended at local midnight, not at 01:00/02:00.
+  const upcoming = published
+    .filter((e) => e.endsOn >= utcToZoned(today, e.timeZone).date)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return upcoming[0] ?? published[0];
 }
 
@@ -110,7 +116,9 @@ type LarpassRow = {
 };
 
 async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
-  const speakerMap = await speakersFor(rows.map((r) => r.larpass.id));
+  const ids = rows.map((r) => r.larpass.id);
+  const speakerMap = await speakersFor(ids);
+  const seatMap = getSeatCounts({ larpassIds: ids });
   return rows.map(({ larpass: l, slot, room }) => ({
     id: l.id,
     eventId: l.eventId,
@@ -124,6 +132,7 @@ async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
     slot: slot ? { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, label: slot.label } : null,
     room: room ? { id: room.id, name: room.name, capacity: room.capacity } : null,
     speakers: speakerMap.get(l.id) ?? [],
+    seats: seatMap.get(l.id) ?? { confirmed: 0, waitlisted: 0 },
     updatedAt: l.updatedAt,
   }));
 }
@@ -166,6 +175,8 @@ export type ProgrammeFilterOptions = {
 
 export type Programme = {
   groups: SlotGroup[];
+  /** Every public lärpass of the event, filters aside. */
+  all: LarpassView[];
   total: number;
   shown: number;
   options: ProgrammeFilterOptions;
@@ -209,6 +220,7 @@ export async function getProgramme({
   const kindsPresent = new Set([...orgs.values()].map((o) => o.kind));
   return {
     groups,
+    all,
     total: all.length,
     shown: shown.length,
     lastUpdated,

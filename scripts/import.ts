@@ -7,7 +7,6 @@ import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { databasePath, openDatabase } from "@/db/open";
 import { events, larpassStatuses, type LarpassStatus } from "@/db/schema";
-import { importProgramme } from "@/lib/import/import-programme";
 import { parseProgramme, toDryRunJson } from "@/lib/import/parse-programme";
 
 const usage = `Användning:
@@ -19,7 +18,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function main() {
+async function main() {
   let parsed;
   try {
     parsed = parseArgs({
@@ -56,6 +55,8 @@ function main() {
   if (!values.event) fail("ange evenemanget med --event <slug> (eller --dry-run för att bara tolka filen).");
   if (!larpassStatuses.includes(values.status as LarpassStatus)) fail(`okänd status "${values.status}".`);
 
+  // Loaded only now: importing it opens the app's database (db/index.ts), which a dry run must not touch.
+  const { importProgramme } = await import("@/lib/import/import-programme");
   const database = openDatabase(databasePath());
   try {
     const event = database.select().from(events).where(eq(events.slug, values.event)).get();
@@ -75,4 +76,4 @@ function main() {
   }
 }
 
-main();
+void main();

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProgrammeView } from "@/components/programme-view";
 import { getCurrentEvent, getProgramme } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
+import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,9 @@ export default async function CurrentProgrammePage({
 }) {
   const event = await getCurrentEvent();
   if (!event) notFound();
-  const filters = parseProgrammeFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseProgrammeFilters(params);
   const programme = await getProgramme({ eventId: event.id, filters });
-  return <ProgrammeView event={event} programme={programme} filters={filters} action="/program" />;
+  const signup = await getSignupContext({ event, larpass: programme.all, returnTo: returnPath("/program", params), params });
+  return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} action="/program" />;
 }

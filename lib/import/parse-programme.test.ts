@@ -288,6 +288,9 @@ describe("parseSpeakerLine", () => {
     const r = parseSpeakerLine("Anna Berg, ###, Region Skåne");
     expect(r.speakers).toEqual([sp("Anna Berg", "Region Skåne")]);
     expect(r.warnings).toEqual(['kunde inte tolka "###" som namn eller organisation.']);
+    const afterOch = parseSpeakerLine("Anna Berg, Region Skåne och ###");
+    expect(afterOch.speakers).toEqual([sp("Anna Berg", "Region Skåne")]);
+    expect(afterOch.warnings).toEqual(['kunde inte tolka "###" som namn eller organisation.']);
     const long = parseSpeakerLine("Anna Berg, Ett Två Tre Fyra Fem Sex Sju Åtta Nio");
     expect(long.warnings.some((w) => w.includes('"Ett Två Tre Fyra Fem Sex Sju Åtta Nio"'))).toBe(true);
   });

@@ -262,8 +262,8 @@ function readSpeakers(line: string): SpeakerLineReading {
       if (
         prev &&
         prev.token.kind === "organisation" &&
-        p.sepBefore.trim() !== "," &&
-        (token.kind === "role" || token.kind === "unknown")
+        p.sepBefore !== ", " &&
+        token.kind === "role"
       ) {
         prev.token.organisation += `${p.sepBefore}${p.text}`;
         continue;

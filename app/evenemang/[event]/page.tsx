@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProgrammeView } from "@/components/programme-view";
 import { getEventBySlug, getProgramme } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
+import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventProgrammePage({ params, searchParams }: Props) {
   const event = await getEventBySlug({ slug: (await params).event });
   if (!event) notFound();
-  const filters = parseProgrammeFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseProgrammeFilters(query);
   const programme = await getProgramme({ eventId: event.id, filters });
-  return <ProgrammeView event={event} programme={programme} filters={filters} action={`/evenemang/${event.slug}`} />;
+  const signup = await getSignupContext({ event, larpass: programme.all, returnTo: returnPath(`/evenemang/${event.slug}`, query), params: query });
+  return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} action={`/evenemang/${event.slug}`} />;
 }

@@ -2,13 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
-import { getEventBySlug, getLarpassBySlug } from "@/lib/programme";
+import { RegistrationControls } from "@/components/registration-controls";
+import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { getEventBySlug, getLarpassBySlug, getProgramme, type LarpassView } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ event: string; slug: string }> };
+type Props = {
+  params: Promise<{ event: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: Props["params"]) {
   const { event: eventSlug, slug } = await params;
@@ -29,10 +34,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function LarpassPage({ params }: Props) {
+export default async function LarpassPage({ params, searchParams }: Props) {
   const data = await load(params);
   if (!data) notFound();
   const { event, larpass: l } = data;
+  const query = await searchParams;
+  const signup = await getSignupContext({
+    event,
+    larpass: await getSlotmates(event.id, l),
+    returnTo: returnPath(`/evenemang/${event.slug}/larpass/${l.slug}`, query),
+    params: query,
+  });
   return (
     <article>
       <nav aria-label="Brödsmulor" className="breadcrumbs">
@@ -81,6 +93,9 @@ export default async function LarpassPage({ params }: Props) {
               <dt>Språk</dt>
               <dd>{l.language === "en" ? "Engelska" : "Svenska"}</dd>
             </dl>
+            <div id={`lp-${l.id}`}>
+              <RegistrationControls larpass={l} ctx={signup} />
+            </div>
           </div>
           <section className="panel" aria-labelledby="talare" style={{ marginTop: "1rem" }}>
             <h2 id="talare">Talare</h2>
@@ -107,4 +122,11 @@ export default async function LarpassPage({ params }: Props) {
       </div>
     </article>
   );
+}
+
+/** The lärpass at the same time, so the page can name the seat a switch would leave. */
+async function getSlotmates(eventId: number, l: LarpassView): Promise<LarpassView[]> {
+  if (!l.slot) return [l];
+  const { all } = await getProgramme({ eventId, filters: { slot: l.slot.id } });
+  return all;
 }

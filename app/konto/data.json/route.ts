@@ -1,0 +1,16 @@
+import { exportPersonalData } from "@/lib/account";
+import { requireRole } from "@/lib/auth/current-user";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const who = await requireRole("member");
+  if (!who.ok) return Response.json({ error: who.message }, { status: who.status });
+  return new Response(JSON.stringify(exportPersonalData({ userId: who.user.id }), null, 2), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": 'attachment; filename="mina-uppgifter.json"',
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { exportPersonalData } from "@/lib/account";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { formatDateTime } from "@/lib/time";
+import { DeleteAccountForm } from "./delete-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Mitt konto", description: "Allt vi sparar om dig, och hur du tar bort det." };
+
+const roleLabels = { member: "Medlem", speaker: "Talare", organiser: "Arrangör" } as const;
+const statusLabels = { confirmed: "Plats", waitlisted: "I kö" } as const;
+
+export default async function AccountPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/logga-in?next=/konto");
+  const data = exportPersonalData({ userId: user.id });
+  if (!data) redirect("/logga-in?next=/konto");
+  return (
+    <>
+      <h1>Mitt konto</h1>
+      <section aria-labelledby="uppgifter" className="panel">
+        <h2 id="uppgifter">Det här sparar vi om dig</h2>
+        <dl className="facts">
+          <dt>E-post</dt>
+          <dd>{data.konto.epost}</dd>
+          <dt>Namn</dt>
+          <dd>{data.konto.namn ?? "Inget namn angivet"}</dd>
+          <dt>Roll</dt>
+          <dd>{roleLabels[data.konto.roll]}</dd>
+          <dt>Konto skapat</dt>
+          <dd>{formatDateTime(data.konto.skapad)}</dd>
+          <dt>Kalenderadress</dt>
+          <dd>{data.konto.kalenderlankAktiv ? "Aktiv" : "Ingen"}</dd>
+          <dt>Inloggningar</dt>
+          <dd>{data.inloggningar.length} aktiva</dd>
+        </dl>
+        <h3>Dina anmälningar</h3>
+        {data.anmalningar.length === 0 ? (
+          <p>Inga.</p>
+        ) : (
+          <ul>
+            {data.anmalningar.map((r, i) => (
+              <li key={i}>
+                {r.larpass} ({r.event}): {statusLabels[r.status]}, anmäld {formatDateTime(r.queuedAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a className="button secondary" href="/konto/data.json" download>
+            Ladda ner mina uppgifter (JSON)
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="ta-bort" className="panel" style={{ marginTop: "1.5rem" }}>
+        <h2 id="ta-bort">Ta bort mitt konto</h2>
+        <p>
+          Ditt konto, dina val och köplatser tas bort direkt. Dina platser går vidare till nästa person i kön. Du kan
+          alltid skapa ett nytt konto genom att logga in igen.
+        </p>
+        <DeleteAccountForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn, signOut } from "@/lib/auth";
+import { hitRateLimit, signInLimits } from "@/lib/rate-limit";
+import { safeReturnPath, signInSchema, type FormState } from "@/lib/validation/auth";
+
+export type SignInState = FormState<"email">;
+
+function clientKey(h: Headers): string {
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "okänd";
+}
+
+function minutes(seconds: number) {
+  const m = Math.max(1, Math.ceil(seconds / 60));
+  return m === 1 ? "en minut" : `${m} minuter`;
+}
+
+/** Public by nature (anyone may ask for a sign-in link); guarded by rate limits per address and per client. */
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = { email: String(formData.get("email") ?? ""), next: String(formData.get("next") ?? "") };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { errors: { email: parsed.error.issues[0]?.message }, values: { email: raw.email } };
+  }
+  const { email } = parsed.data;
+  const h = await headers();
+  const perClient = hitRateLimit({ key: `signin:client:${clientKey(h)}`, ...signInLimits.perClient });
+  const perAddress = perClient.ok ? hitRateLimit({ key: `signin:email:${email}`, ...signInLimits.perAddress }) : perClient;
+  if (!perAddress.ok) {
+    return {
+      errors: {
+        form: `Du har bett om för många inloggningslänkar på kort tid. Vänta ${minutes(perAddress.retryAfterSeconds)} och försök igen, eller använd länken i ett mejl du redan fått.`,
+      },
+      values: { email: raw.email },
+    };
+  }
+  try {
+    await signIn("nodemailer", { email, redirectTo: safeReturnPath(parsed.data.next), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { errors: { form: "Inloggningsmejlet kunde inte skickas. Försök igen om en stund." }, values: { email: raw.email } };
+    }
+    throw error;
+  }
+  redirect("/logga-in/kolla-mejlen");
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

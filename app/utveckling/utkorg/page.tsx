@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { outboxEnabled, readOutbox } from "@/lib/mail";
+import { formatDateTime } from "@/lib/time";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Utkorg (utveckling)", robots: { index: false } };
+
+/** Development and demo only: the mails the app would have sent. Gone (404) when SMTP is configured. */
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ till?: string }> }) {
+  if (!outboxEnabled()) notFound();
+  const { till } = await searchParams;
+  const mails = readOutbox({ to: typeof till === "string" ? till : undefined }).slice(0, 100);
+  return (
+    <>
+      <h1>Utkorg</h1>
+      <p className="notice">
+        Ingen e-postserver är inställd, så mejlen sparas här i stället för att skickas. Sidan finns bara i utvecklings- och
+        demoläge.
+      </p>
+      <form method="get" className="filters" role="search" aria-label="Filtrera utkorgen">
+        <div className="field">
+          <label htmlFor="till">Mottagare</label>
+          <input id="till" name="till" type="email" defaultValue={till ?? ""} />
+        </div>
+        <div className="actions">
+          <button type="submit">Visa</button>
+        </div>
+      </form>
+      {mails.length === 0 ? (
+        <p>Inga mejl.</p>
+      ) : (
+        <ol className="outbox">
+          {mails.map((m) => (
+            <li key={m.id} className="panel" style={{ marginBottom: "1rem" }}>
+              <article aria-label={`${m.subject} till ${m.to}`}>
+                <h2>{m.subject}</h2>
+                <p className="meta">
+                  Till {m.to} · <time dateTime={m.sentAt}>{formatDateTime(new Date(m.sentAt))}</time>
+                </p>
+                <MailBody text={m.text} />
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+function MailBody({ text }: { text: string }) {
+  return (
+    <div style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+      {text.split(/(https?:\/\/\S+)/g).map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part}>
+            {part.includes("/api/auth/callback/") ? "Logga in (länk från mejlet)" : part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import Link from "next/link";
+import { chooseAction, leaveAction } from "@/app/program/actions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { LarpassView } from "@/lib/programme";
+import { describeWindow, refusalMessage, type MyRegistration, type SignupWindow } from "@/lib/registrations";
+
+export type SignupNotice = { larpassId: number; code: string; position: number | null };
+
+export type SignupContext = {
+  user: CurrentUser | null;
+  window: SignupWindow;
+  timeZone: string;
+  mine: Map<number, MyRegistration>;
+  /** Titles of all lärpass of the event, to name the seat a move would leave. */
+  titles: Map<number, { title: string; slotId: number | null }>;
+  returnTo: string;
+  notice: SignupNotice | null;
+};
+
+/** Reads ?anmalan=&lp=&pos= left by the choose/leave actions. */
+export function readSignupNotice(params: Record<string, string | string[] | undefined>): SignupNotice | null {
+  const code = typeof params.anmalan === "string" ? params.anmalan : null;
+  const lp = Number(typeof params.lp === "string" ? params.lp : NaN);
+  if (!code || !/^[a-z_-]{2,30}$/.test(code) || !Number.isInteger(lp) || lp <= 0) return null;
+  const pos = Number(params.pos);
+  return { larpassId: lp, code, position: Number.isInteger(pos) && pos > 0 ? pos : null };
+}
+
+function noticeText(n: SignupNotice, ctx: SignupContext): { text: string; error: boolean } {
+  switch (n.code) {
+    case "vald":
+      return { text: "Klart! Du har en plats på det här lärpasset.", error: false };
+    case "flyttad":
+      return { text: "Klart! Du har bytt till det här lärpasset. Din plats på det andra lärpasset vid samma tid är lämnad.", error: false };
+    case "i-ko":
+      return {
+        text: `Du står i kö${n.position ? `, plats ${n.position}` : ""}. Blir en plats ledig får du den automatiskt och ett mejl.`,
+        error: false,
+      };
+    case "lamnad":
+      return { text: "Du har lämnat din plats.", error: false };
+    case "lamnad-ko":
+      return { text: "Du har lämnat kön.", error: false };
+    default: {
+      const reason = n.code.replace(/^fel-/, "");
+      if (reason === "not_open" || reason === "closed") return { text: describeWindow(ctx.window, ctx.timeZone), error: true };
+      return { text: refusalMessage(reason), error: true };
+    }
+  }
+}
+
+export function SeatsLine({ larpass: l }: { larpass: LarpassView }) {
+  if (l.status !== "published") return null;
+  if (l.capacity == null) return <p className="seats">Obegränsat antal platser</p>;
+  const left = Math.max(0, l.capacity - l.seats.confirmed);
+  if (left === 0)
+    return (
+      <p className="seats full">
+        Fullt ({l.capacity} platser){l.seats.waitlisted > 0 ? ` · ${l.seats.waitlisted} i kö` : ""}
+      </p>
+    );
+  return (
+    <p className="seats">
+      {left} {left === 1 ? "plats" : "platser"} kvar av {l.capacity}
+    </p>
+  );
+}
+
+export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView; ctx: SignupContext }) {
+  const mine = ctx.mine.get(l.id);
+  const notice = ctx.notice?.larpassId === l.id ? noticeText(ctx.notice, ctx) : null;
+  const hiddenTitle = <span className="visually-hidden"> {l.title}</span>;
+  const returnTo = <input type="hidden" name="returnTo" value={ctx.returnTo} />;
+  const canAct = l.status === "published" && l.slot != null;
+
+  let body: React.ReactNode = null;
+  if (!canAct) body = null;
+  else if (mine?.status === "confirmed") {
+    body = (
+      <>
+        <p className="status-line">Du har en plats.</p>
+        <form action={leaveAction.bind(null, l.id)}>
+          {returnTo}
+          <button type="submit" className="secondary">
+            Lämna platsen{hiddenTitle}
+          </button>
+        </form>
+      </>
+    );
+  } else if (mine?.status === "waitlisted") {
+    body = (
+      <>
+        <p className="status-line waiting">Du står i kö, plats {mine.position}.</p>
+        <form action={leaveAction.bind(null, l.id)}>
+          {returnTo}
+          <button type="submit" className="secondary">
+            Lämna kön{hiddenTitle}
+          </button>
+        </form>
+      </>
+    );
+  } else if (ctx.window.state !== "open") {
+    body = null;
+  } else if (!ctx.user) {
+    body = (
+      <p>
+        <Link href={`/logga-in?next=${encodeURIComponent(ctx.returnTo)}`}>
+          Logga in för att välja<span className="visually-hidden"> {l.title}</span>
+        </Link>
+      </p>
+    );
+  } else {
+    const full = l.capacity != null && l.seats.confirmed >= l.capacity;
+    const seatHere = [...ctx.mine.values()].find(
+      (r) => r.status === "confirmed" && ctx.titles.get(r.larpassId)?.slotId === l.slot!.id,
+    );
+    const seatTitle = seatHere ? ctx.titles.get(seatHere.larpassId)?.title : null;
+    body = (
+      <>
+        {seatTitle ? (
+          <p className="meta">
+            {full
+              ? `Du behåller din plats på ”${seatTitle}” tills en plats blir ledig här. Då byter du automatiskt.`
+              : `Du har en plats på ”${seatTitle}” vid samma tid. Väljer du det här lämnar du den.`}
+          </p>
+        ) : null}
+        <form action={chooseAction.bind(null, l.id)}>
+          {returnTo}
+          {full ? <input type="hidden" name="waitlist" value="1" /> : null}
+          <button type="submit">
+            {full ? "Ställ mig i kö" : seatTitle ? "Byt till det här" : "Välj"}
+            {hiddenTitle}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <div className="signup">
+      <SeatsLine larpass={l} />
+      {body}
+      {notice ? (
+        <p className={notice.error ? "inline-notice error" : "inline-notice"} role={notice.error ? "alert" : "status"}>
+          {notice.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

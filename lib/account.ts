@@ -1,0 +1,65 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { authSessions, events, larpass, registrations, speakers, timeSlots, users } from "@/db/schema";
+
+/** A new secret for the calendar feed; the old URL stops working at once. */
+export function rotateCalendarToken({ userId }: { userId: string }): string {
+  const token = crypto.randomUUID().replace(/-/g, "") + crypto.randomUUID().replace(/-/g, "");
+  db.update(users).set({ calendarToken: token }).where(eq(users.id, userId)).run();
+  return token;
+}
+
+export function revokeCalendarToken({ userId }: { userId: string }): void {
+  db.update(users).set({ calendarToken: null }).where(eq(users.id, userId)).run();
+}
+
+export function getUserByCalendarToken({ token }: { token: string }) {
+  if (!/^[a-f0-9]{64}$/.test(token)) return null;
+  return db.select({ id: users.id, email: users.email }).from(users).where(eq(users.calendarToken, token)).get() ?? null;
+}
+
+export function getCalendarToken({ userId }: { userId: string }): string | null {
+  return db.select({ t: users.calendarToken }).from(users).where(eq(users.id, userId)).get()?.t ?? null;
+}
+
+/** GDPR: everything stored about the member, as it is stored. */
+export function exportPersonalData({ userId }: { userId: string }) {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) return null;
+  const regs = db
+    .select({
+      larpass: larpass.title,
+      event: events.name,
+      status: registrations.status,
+      queuedAt: registrations.queuedAt,
+      confirmedAt: registrations.confirmedAt,
+      startsAt: timeSlots.startsAt,
+    })
+    .from(registrations)
+    .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+    .where(eq(registrations.userId, userId))
+    .all();
+  const sessions = db
+    .select({ expires: authSessions.expires })
+    .from(authSessions)
+    .where(eq(authSessions.userId, userId))
+    .all();
+  const speaker = db.select().from(speakers).where(eq(speakers.email, user.email ?? "\u0000")).all();
+  return {
+    konto: {
+      id: user.id,
+      epost: user.email,
+      namn: user.name,
+      roll: user.role,
+      epostBekraftad: user.emailVerified,
+      skapad: user.createdAt,
+      kalenderlankAktiv: Boolean(user.calendarToken),
+    },
+    anmalningar: regs,
+    inloggningar: sessions.map((s) => ({ giltigTill: s.expires })),
+    talarprofiler: speaker.map((s) => ({ namn: s.name, roll: s.role, bio: s.bio })),
+  };
+}

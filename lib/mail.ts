@@ -1,0 +1,79 @@
+// Outgoing mail. With SMTP_URL set, mail goes through SMTP (nodemailer). Without it, the embedded
+// default: every mail is appended to an outbox file, printed in the server log, and listed on the
+// development page /utveckling/utkorg, so a new user can sign in with no mail server.
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string };
+export type OutboxEntry = Mail & { id: string; sentAt: string };
+
+export function outboxPath(): string {
+  return process.env.OUTBOX_PATH || path.join(process.cwd(), "data", "outbox.jsonl");
+}
+
+export function smtpConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL);
+}
+
+/** The outbox is for development and demos: on in dev, and in production only when asked for explicitly. */
+export function outboxEnabled(): boolean {
+  if (smtpConfigured()) return false;
+  return process.env.NODE_ENV !== "production" || process.env.MAIL_OUTBOX === "1";
+}
+
+/** Why the server must not start, or null: production with neither SMTP nor an explicit outbox. */
+export function mailConfigurationProblem(): string | null {
+  if (process.env.NODE_ENV !== "production" || smtpConfigured() || process.env.MAIL_OUTBOX === "1") return null;
+  return (
+    "Ingen e-post är konfigurerad. Sätt SMTP_URL (t.ex. smtp://användare:lösen@smtp.example.se:587) " +
+    "och MAIL_FROM, eller MAIL_OUTBOX=1 för att uttryckligen skriva all e-post till utkorgen (bara för demo och test). " +
+    "Servern startar inte, eftersom inloggningslänkar annars skulle försvinna."
+  );
+}
+
+let transporter: Transporter | null = null;
+function smtp(): Transporter {
+  transporter ??= nodemailer.createTransport(process.env.SMTP_URL!, { connectionTimeout: 10_000 } as object);
+  return transporter;
+}
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM ?? "Lärpass <no-reply@larpass.local>";
+}
+
+export async function deliver(mails: Mail[]): Promise<void> {
+  for (const mail of mails) {
+    if (smtpConfigured()) {
+      await smtp().sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+      continue;
+    }
+    const entry: OutboxEntry = { id: crypto.randomUUID(), sentAt: new Date().toISOString(), ...mail };
+    const file = outboxPath();
+    fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+    fs.appendFileSync(/* turbopackIgnore: true */ file, `${JSON.stringify(entry)}\n`);
+    console.log(`[utkorg] Till: ${mail.to} | ${mail.subject}\n${mail.text}\n`);
+  }
+}
+
+/** Newest first. */
+export function readOutbox({ to }: { to?: string } = {}): OutboxEntry[] {
+  let text = "";
+  try {
+    text = fs.readFileSync(/* turbopackIgnore: true */ outboxPath(), "utf8");
+  } catch {
+    return [];
+  }
+  const entries = text
+    .split("\n")
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as OutboxEntry];
+      } catch {
+        return [];
+      }
+    });
+  const wanted = to?.trim().toLowerCase();
+  return entries.filter((e) => !wanted || e.to.toLowerCase() === wanted).reverse();
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { events, larpass, registrations, timeSlots, type Event } from "@/db/schema";
+import { getProgramme, type LarpassView, type SlotRef } from "./programme";
+import { getMyRegistrations, type MyRegistration } from "./registrations";
+
+export type MyProgrammeRow = {
+  slot: SlotRef;
+  seat: LarpassView | null;
+  queues: (LarpassView & { position: number })[];
+  choices: number;
+};
+
+/** "Mitt program": one row per time slot of the event with the member's seat and queue places. */
+export async function getMyProgramme({ userId, event }: { userId: string; event: Event }): Promise<MyProgrammeRow[]> {
+  const { all } = await getProgramme({ eventId: event.id });
+  const mine = getMyRegistrations({ userId });
+  const slots = await db.select().from(timeSlots).where(eq(timeSlots.eventId, event.id)).orderBy(asc(timeSlots.startsAt));
+  return slots.map((slot) => {
+    const here = all.filter((l) => l.slot?.id === slot.id);
+    const reg = (l: LarpassView): MyRegistration | undefined => mine.get(l.id);
+    return {
+      slot: { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, label: slot.label },
+      seat: here.find((l) => reg(l)?.status === "confirmed") ?? null,
+      queues: here.filter((l) => reg(l)?.status === "waitlisted").map((l) => ({ ...l, position: reg(l)!.position })),
+      choices: here.filter((l) => l.status === "published").length,
+    };
+  });
+}
+
+/** Events in which the member has registrations, newest first (for switching between years). */
+export async function listMyEvents({ userId }: { userId: string }): Promise<Pick<Event, "id" | "slug" | "name">[]> {
+  const ids = db
+    .selectDistinct({ id: larpass.eventId })
+    .from(registrations)
+    .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
+    .where(eq(registrations.userId, userId));
+  return db
+    .select({ id: events.id, slug: events.slug, name: events.name })
+    .from(events)
+    .where(and(inArray(events.id, ids), eq(events.published, true)))
+    .orderBy(asc(events.startsOn));
+}
+
+export type CalendarEntry = {
+  uid: string;
+  title: string;
+  description: string;
+  location: string;
+  start: Date;
+  end: Date;
+  url: string;
+  timeZone: string;
+};
+
+/** The member's confirmed seats in published events, for the calendar feed and download. */
+export async function listCalendarEntries({ userId, siteUrl }: { userId: string; siteUrl: string }): Promise<CalendarEntry[]> {
+  const rows = await db
+    .select({
+      id: larpass.id,
+      slug: larpass.slug,
+      title: larpass.title,
+      abstract: larpass.abstract,
+      status: larpass.status,
+      eventSlug: events.slug,
+      eventName: events.name,
+      venue: events.venue,
+      timeZone: events.timeZone,
+      start: timeSlots.startsAt,
+      end: timeSlots.endsAt,
+      roomId: larpass.roomId,
+    })
+    .from(registrations)
+    .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+    .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed"), eq(events.published, true)))
+    .orderBy(asc(timeSlots.startsAt));
+  const views = new Map<number, LarpassView>();
+  for (const eventSlug of new Set(rows.map((r) => r.eventSlug))) {
+    const eventId = (await db.select({ id: events.id }).from(events).where(eq(events.slug, eventSlug)).get())!.id;
+    for (const l of (await getProgramme({ eventId })).all) views.set(l.id, l);
+  }
+  return rows.map((r) => {
+    const v = views.get(r.id);
+    const who = v?.speakers.map((s) => `${s.name}${s.organisation ? `, ${s.organisation.name}` : ""}`).join("; ") ?? "";
+    const url = `${siteUrl}/evenemang/${r.eventSlug}/larpass/${r.slug}`;
+    return {
+      uid: `larpass-${r.id}@larpass`,
+      title: `${r.title} (lärpass)`,
+      description: [who ? `Talare: ${who}` : "", r.abstract, url].filter(Boolean).join("\n\n"),
+      location: [v?.room?.name, r.venue].filter(Boolean).join(", "),
+      start: r.start,
+      end: r.end,
+      url,
+      timeZone: r.timeZone,
+    };
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * npm start: migrate, seed the demo programme (only into an empty database), build, and serve.
+ * Honours DATABASE_PATH and PORT. With no SMTP_URL, mail goes to the outbox (shown at /utveckling/utkorg).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { migrateDatabase } from "@/db/migrate";
+import { databasePath, openDatabase } from "@/db/open";
+import { DEMO_ORGANISER_EMAIL, seedDemo } from "@/db/seed";
+
+const port = process.env.PORT || "3000";
+const file = databasePath();
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  // A secret per installation, kept beside the database so sessions survive restarts.
+  const secretFile = path.join(path.dirname(path.resolve(file)), ".auth-secret");
+  if (!fs.existsSync(secretFile)) {
+    fs.mkdirSync(path.dirname(secretFile), { recursive: true });
+    fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(secretFile, "utf8").trim();
+}
+
+const database = openDatabase(file);
+migrateDatabase(database);
+const { seeded, larpass } = seedDemo(database);
+database.$client.close();
+console.log(seeded ? `Demoprogrammet (${larpass} lärpass) är inlagt i ${file}.` : `Databas: ${file} (befintligt innehåll behålls).`);
+
+const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret(), PORT: port, DATABASE_PATH: file };
+if (!env.SMTP_URL) env.MAIL_OUTBOX = "1";
+// Sign-in links point here; set AUTH_URL to the public address when serving beyond this machine.
+env.AUTH_URL ??= `http://localhost:${port}`;
+
+const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+if (process.env.SKIP_BUILD !== "1") {
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+console.log(`\nLärpass startar på http://localhost:${port}`);
+if (env.MAIL_OUTBOX === "1") {
+  console.log(`Ingen SMTP_URL: e-post (inloggningslänkar) hamnar i utkorgen, http://localhost:${port}/utveckling/utkorg`);
+}
+console.log(`Logga in som arrangör med ${DEMO_ORGANISER_EMAIL}.\n`);
+
+const server = spawn(process.execPath, [next, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
+  stdio: "inherit",
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
