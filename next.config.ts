@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() / unauthorized() give real 403/401 responses for the organiser and speaker pages.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -26,6 +26,11 @@ export async function SiteHeader() {
                 <li>
                   <Link href="/mitt-program">Mitt program</Link>
                 </li>
+                {user.role === "organiser" ? (
+                  <li>
+                    <Link href="/arrangor">Arrangör</Link>
+                  </li>
+                ) : null}
                 <li>
                   <Link href="/konto">Mitt konto</Link>
                 </li>

@@ -277,3 +277,29 @@ export const rateLimits = sqliteTable("rate_limits", {
 
 export type User = typeof users.$inferSelect;
 export type Registration = typeof registrations.$inferSelect;
+
+// Published changes ("Ändringar") ------------------------------------------------------------------
+
+export const changeKinds = ["new", "time", "room", "title", "abstract", "speakers", "cancelled", "removed", "restored"] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+/** What changed in a published programme, shown on the public "Ändringar" page. */
+export const programmeChanges = sqliteTable(
+  "programme_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    larpassId: integer("larpass_id").references(() => larpass.id, { onDelete: "set null" }),
+    /** The title when the change was made, so the entry reads right even if the lärpass is later deleted. */
+    larpassTitle: text("larpass_title").notNull(),
+    kind: text("kind", { enum: changeKinds }).notNull(),
+    before: text("before"),
+    after: text("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("programme_changes_event_idx").on(t.eventId, t.createdAt)],
+);
+
+export type ProgrammeChange = typeof programmeChanges.$inferSelect;

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
 import { EVENT_NAME, EVENT_SLUG, ProgrammePage, SLOTS, seedTitles } from "./pages/programme-page";
@@ -6,6 +9,27 @@ const TITLES = seedTitles();
 const GAVLEBORG = ["Från kommunal matlåda till framtidens väg", "Jämställd tillväxt?"];
 const VASTERBOTTEN = ["BRP+ vad gömmer sig bakom mätetalen?", "Batterifabriken kommer ‒ stora etableringar i små kommuner", "Region med rätt att påverka"];
 const COMPANIES = ["Behåll talangerna!", "100 utvärderingar och 10 lärdomar", "Jämställd tillväxt?"];
+
+/**
+ * Client modules ("use client") the build ships for an app route, from Next's client reference manifest
+ * (.next/server/app/<route>/page_client-reference-manifest.js): our own files and the framework's.
+ */
+function clientModules(route: string): { own: string[]; ownOnlyChunks: string[] } {
+  const file = path.join(process.cwd(), ".next", "server", "app", route, "page_client-reference-manifest.js");
+  const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { clientModules: Record<string, { chunks: string[] }> }> } };
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
+  const manifest = Object.values(sandbox.globalThis.__RSC_MANIFEST ?? {})[0];
+  const own = new Set<string>();
+  const ownChunks = new Set<string>();
+  const frameworkChunks = new Set<string>();
+  for (const [id, mod] of Object.entries(manifest.clientModules)) {
+    const file = id.split("#")[0].replace(/^\[project\]\//, "");
+    const mine = !file.startsWith("node_modules/");
+    if (mine) own.add(file);
+    for (const chunk of mod.chunks) (mine ? ownChunks : frameworkChunks).add(chunk);
+  }
+  return { own: [...own].sort(), ownOnlyChunks: [...ownChunks].filter((c) => !frameworkChunks.has(c)) };
+}
 
 async function metaDescription(page: Page) {
   return page.locator('meta[name="description"]').getAttribute("content");
@@ -381,6 +405,14 @@ test.describe("JavaScript för läsaren", () => {
           .join("\n"),
     );
     expect(scripts.length).toBeGreaterThan(0);
+
+    // Our only client component on the page is the error boundary (app/error.tsx, needed for "Försök igen");
+    // everything else is Next's router and <Link>.
+    const { own, ownOnlyChunks } = clientModules("program");
+    expect(own).toEqual(["app/error.tsx"]);
+    const ownBytes = scripts.filter((s) => ownOnlyChunks.includes(s.url)).reduce((n, s) => n + s.bytes, 0);
+    console.log(`  varav appens egna klientkomponenter (${own.join(", ")}): ${(ownBytes / 1024).toFixed(1)} KiB`);
+    expect(ownBytes).toBeLessThan(2 * 1024);
 
     // Everything a reader sees is server-rendered: with JavaScript off the main content is identical.
     const context = await browser.newContext({ javaScriptEnabled: false });

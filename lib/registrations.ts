@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
 import { deliver, type Mail } from "./mail";
+import { siteUrl } from "./site-url";
 import { formatDateTime, formatDay, formatTimeRange } from "./time";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
@@ -212,9 +213,6 @@ function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void 
   }
 }
 
-function siteUrl(): string {
-  return (process.env.AUTH_URL ?? process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-}
 
 async function send(database: DB, notices: Notice[]): Promise<void> {
   if (notices.length === 0) return;
@@ -454,10 +452,12 @@ export function getMyRegistrations({
       id: registrations.id,
       larpassId: registrations.larpassId,
       status: registrations.status,
+      // The outer row is named in full: in a one-table select drizzle writes ${registrations.id} as a bare
+      // "id", which inside this subquery would mean w.id (and count every queue place in the database).
       position: sql<number>`case when ${registrations.status} = 'waitlisted' then (
         select count(*) from registrations w
-        where w.larpass_id = ${registrations.larpassId} and w.status = 'waitlisted'
-          and (w.queued_at < ${registrations.queuedAt} or (w.queued_at = ${registrations.queuedAt} and w.id <= ${registrations.id}))
+        where w.larpass_id = "registrations"."larpass_id" and w.status = 'waitlisted'
+          and (w.queued_at < "registrations"."queued_at" or (w.queued_at = "registrations"."queued_at" and w.id <= "registrations"."id"))
       ) else 0 end`,
     })
     .from(registrations)

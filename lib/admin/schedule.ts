@@ -1,0 +1,219 @@
+// Moving a lärpass in the schedule (another time slot and/or room). Members who chose it move with it
+// when the new time is free for them; otherwise their choice is released. Everyone affected gets a mail.
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { db as defaultDb, type DB } from "@/db";
+import { events, larpass, registrations, rooms, timeSlots, users } from "@/db/schema";
+import { recordChange } from "@/lib/changes";
+import { deliver, type Mail } from "@/lib/mail";
+import { promoteWaitlist } from "@/lib/registrations";
+import { siteUrl } from "@/lib/site-url";
+import { formatDay, formatTimeRange } from "@/lib/time";
+
+type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
+
+export type MoveTarget = { timeSlotId: number | null; roomId: number | null };
+
+export type MovePlan = {
+  larpassId: number;
+  title: string;
+  from: { slot: string | null; room: string | null };
+  to: { slot: string | null; room: string | null };
+  /** Members with a seat or queue place that follow the lärpass to the new time. */
+  follow: number;
+  /** Members whose choice is released because the new time collides with another choice (or there is no time). */
+  released: number;
+  seatsAfter: number | null;
+  confirmed: number;
+};
+
+export type MoveResult =
+  | { ok: true; plan: MovePlan; version: number }
+  | { ok: false; reason: "not_found" | "stale" | "invalid"; message: string };
+
+function slotLabel(slot: { startsAt: Date; endsAt: Date } | null | undefined, timeZone: string): string | null {
+  return slot ? `${formatDay(slot.startsAt, timeZone)} ${formatTimeRange(slot.startsAt, slot.endsAt, timeZone)}` : null;
+}
+
+type Analysis = {
+  plan: MovePlan;
+  follow: { id: number; userId: string }[];
+  release: { id: number; userId: string; status: string; collidesWith: string | null }[];
+  newSlot: { id: number; startsAt: Date; endsAt: Date } | null;
+  timeChanged: boolean;
+  roomChanged: boolean;
+  version: number;
+  timeZone: string;
+};
+
+function analyse(tx: Tx, larpassId: number, target: MoveTarget): Analysis | { error: MoveResult & { ok: false } } {
+  const row = tx
+    .select({ l: larpass, timeZone: events.timeZone })
+    .from(larpass)
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .where(eq(larpass.id, larpassId))
+    .get();
+  if (!row) return { error: { ok: false, reason: "not_found", message: "Lärpasset finns inte." } };
+  const { l, timeZone } = row;
+  const oldSlot = l.timeSlotId ? tx.select().from(timeSlots).where(eq(timeSlots.id, l.timeSlotId)).get() : null;
+  const newSlot = target.timeSlotId ? tx.select().from(timeSlots).where(eq(timeSlots.id, target.timeSlotId)).get() : null;
+  const oldRoom = l.roomId ? tx.select().from(rooms).where(eq(rooms.id, l.roomId)).get() : null;
+  const newRoom = target.roomId ? tx.select().from(rooms).where(eq(rooms.id, target.roomId)).get() : null;
+  if ((target.timeSlotId && (!newSlot || newSlot.eventId !== l.eventId)) || (target.roomId && (!newRoom || newRoom.eventId !== l.eventId))) {
+    return { error: { ok: false, reason: "invalid", message: "Tiden eller lokalen hör inte till det här evenemanget." } };
+  }
+  const regs = tx.select().from(registrations).where(eq(registrations.larpassId, larpassId)).all();
+  const timeChanged = (l.timeSlotId ?? null) !== (target.timeSlotId ?? null);
+  const follow: Analysis["follow"] = [];
+  const release: Analysis["release"] = [];
+  if (!timeChanged) {
+    follow.push(...regs.map((r) => ({ id: r.id, userId: r.userId })));
+  } else if (!newSlot) {
+    release.push(...regs.map((r) => ({ id: r.id, userId: r.userId, status: r.status, collidesWith: null })));
+  } else {
+    const userIds = regs.map((r) => r.userId);
+    // The members' other choices at the new time (same status counts: a seat collides with a seat,
+    // a queue place with a queue place, as the sign-up rules allow one of each per time).
+    const others = userIds.length
+      ? tx
+          .select({ userId: registrations.userId, status: registrations.status, title: larpass.title })
+          .from(registrations)
+          .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
+          .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+          .where(
+            and(
+              inArray(registrations.userId, userIds),
+              ne(registrations.larpassId, larpassId),
+              sql`${timeSlots.startsAt} < ${newSlot.endsAt.getTime()}`,
+              sql`${timeSlots.endsAt} > ${newSlot.startsAt.getTime()}`,
+            ),
+          )
+          .all()
+      : [];
+    for (const r of regs) {
+      const clash = others.find((o) => o.userId === r.userId && o.status === r.status);
+      if (clash) release.push({ id: r.id, userId: r.userId, status: r.status, collidesWith: clash.title });
+      else follow.push({ id: r.id, userId: r.userId });
+    }
+  }
+  const capacity = l.capacity ?? newRoom?.capacity ?? null;
+  const confirmed = regs.filter((r) => r.status === "confirmed").length;
+  return {
+    plan: {
+      larpassId,
+      title: l.title,
+      from: { slot: slotLabel(oldSlot, timeZone), room: oldRoom?.name ?? null },
+      to: { slot: slotLabel(newSlot, timeZone), room: newRoom?.name ?? null },
+      follow: follow.length,
+      released: release.length,
+      seatsAfter: capacity,
+      confirmed,
+    },
+    follow,
+    release,
+    newSlot: newSlot ?? null,
+    timeChanged,
+    roomChanged: (l.roomId ?? null) !== (target.roomId ?? null),
+    version: l.version,
+    timeZone,
+  };
+}
+
+/** What a move would do, for the organiser to confirm: nothing is written. */
+export function previewMove({
+  larpassId,
+  target,
+  database = defaultDb,
+}: {
+  larpassId: number;
+  target: MoveTarget;
+  database?: DB;
+}): MoveResult {
+  const a = analyse(database, larpassId, target);
+  if ("error" in a) return a.error;
+  return { ok: true, plan: a.plan, version: a.version };
+}
+
+/**
+ * Moves a lärpass. With `expectedVersion`, a move based on a stale view (someone else changed the
+ * lärpass since) is refused. One transaction; mails after the commit.
+ */
+export async function moveLarpass({
+  larpassId,
+  target,
+  expectedVersion,
+  database = defaultDb,
+}: {
+  larpassId: number;
+  target: MoveTarget;
+  expectedVersion?: number;
+  database?: DB;
+}): Promise<MoveResult> {
+  const mails: { userId: string; build: (email: string) => Mail }[] = [];
+  const result = database.transaction(
+    (tx): MoveResult => {
+      const a = analyse(tx, larpassId, target);
+      if ("error" in a) return a.error;
+      if (expectedVersion !== undefined && expectedVersion !== a.version) {
+        return { ok: false, reason: "stale", message: "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen." };
+      }
+      if (!a.timeChanged && !a.roomChanged) return { ok: true, plan: a.plan, version: a.version };
+      if (a.release.length) tx.delete(registrations).where(inArray(registrations.id, a.release.map((r) => r.id))).run();
+      if (a.follow.length && a.timeChanged) {
+        tx.update(registrations)
+          .set({ timeSlotId: target.timeSlotId })
+          .where(inArray(registrations.id, a.follow.map((r) => r.id)))
+          .run();
+      }
+      tx.update(larpass)
+        .set({ timeSlotId: target.timeSlotId, roomId: target.roomId, version: a.version + 1, updatedAt: new Date() })
+        .where(eq(larpass.id, larpassId))
+        .run();
+      if (a.timeChanged) recordChange(tx, { larpassId, kind: "time", before: a.plan.from.slot, after: a.plan.to.slot });
+      if (a.roomChanged) recordChange(tx, { larpassId, kind: "room", before: a.plan.from.room, after: a.plan.to.room });
+
+      const { title } = a.plan;
+      const where = [a.plan.to.slot ?? "tid meddelas senare", a.plan.to.room].filter(Boolean).join(", ");
+      for (const r of a.follow) {
+        mails.push({
+          userId: r.userId,
+          build: (email) => ({
+            to: email,
+            subject: `Ändrat: ${title}`,
+            text: `Hej!\n\nLärpasset "${title}" som du har valt har flyttats. Ny tid och plats: ${where}.\nDitt val följer med, du behöver inte göra något.\n\nMitt program: ${siteUrl()}/mitt-program`,
+          }),
+        });
+      }
+      for (const r of a.release) {
+        mails.push({
+          userId: r.userId,
+          build: (email) => ({
+            to: email,
+            subject: `Ditt val är släppt: ${title}`,
+            text:
+              `Hej!\n\nLärpasset "${title}" har flyttats (${where}). ` +
+              (r.collidesWith
+                ? `Den nya tiden krockar med "${r.collidesWith}" som du redan har valt, så din ${r.status === "confirmed" ? "plats" : "köplats"} på "${title}" är släppt.`
+                : `Det har ingen tid just nu, så din ${r.status === "confirmed" ? "plats" : "köplats"} är släppt.`) +
+              `\nVill du hellre gå på "${title}" kan du välja om i programmet.\n\nMitt program: ${siteUrl()}/mitt-program`,
+          }),
+        });
+      }
+      return { ok: true, plan: a.plan, version: a.version + 1 };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok && mails.length) {
+    const emails = new Map(
+      database
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(inArray(users.id, [...new Set(mails.map((m) => m.userId))]))
+        .all()
+        .map((u) => [u.id, u.email]),
+    );
+    await deliver(mails.flatMap((m) => (emails.get(m.userId) ? [m.build(emails.get(m.userId)!)] : [])));
+  }
+  // A bigger room (or seats freed by released members) goes to the queue at once.
+  if (result.ok) await promoteWaitlist({ larpassId, database });
+  return result;
+}
