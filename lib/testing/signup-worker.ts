@@ -4,7 +4,7 @@
 //   DATABASE_PATH=… OUTBOX_PATH=… tsx lib/testing/signup-worker.ts '<json config>'
 //
 // It opens its own connection, writes `readyFile`, waits until `startFile` exists (so all workers
-// start at the same moment), runs every call in turn and prints one JSON line with the outcomes.
+// start at the same moment), runs every call in turn and writes a JSON report to `resultFile`.
 import fs from "node:fs";
 import { openDatabase } from "@/db/open";
 import { chooseLarpass, leaveLarpass } from "@/lib/registrations";
@@ -15,6 +15,8 @@ export type WorkerConfig = {
   userIds: string[];
   readyFile: string;
   startFile: string;
+  /** Where the report goes (stdout also carries lib/mail's outbox log). */
+  resultFile: string;
 };
 
 export type WorkerOutcome = { userId: string; ok: boolean; status?: string; position?: number; reason?: string; error?: string };
@@ -53,7 +55,7 @@ async function main() {
   }
   const report: WorkerReport = { pid: process.pid, startedAt, endedAt: Date.now(), outcomes };
   database.$client.close();
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  fs.writeFileSync(config.resultFile, JSON.stringify(report));
 }
 
 main().catch((e) => {
