@@ -1,17 +1,40 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieNames } from "@/lib/auth/config";
+import { publicPathExists } from "@/lib/programme";
+
+// Pages only: files such as kalender.ics or data.json answer 401 themselves (they are fetched by programs).
+const signedInOnly = /^\/(mitt-program|konto|arrangor|mina-larpass)(\/[^.]*)?$/;
+const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+)?|talare\/[^/]+|organisationer\/[^/]+)\/?$/;
 
 /**
- * An early, optimistic redirect for pages that need a signed-in user. It only looks for the session
- * cookie; every page, server action and route handler still checks the session and role itself.
+ * 1. An early, optimistic redirect for pages that need a signed-in user. It only looks for the session
+ *    cookie; every page, server action and route handler still checks the session and role itself.
+ * 2. Unknown events, lärpass, speakers and organisations are answered with the 404 page here, fully
+ *    server-rendered (readable without JavaScript).
  */
-export function proxy(request: NextRequest) {
-  const signedIn = sessionCookieNames.some((name) => request.cookies.has(name));
-  if (signedIn) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/logga-in";
-  url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (signedInOnly.test(pathname)) {
+    if (sessionCookieNames.some((name) => request.cookies.has(name))) return NextResponse.next();
+    const url = request.nextUrl.clone();
+    url.pathname = "/logga-in";
+    url.search = `?next=${encodeURIComponent(pathname + request.nextUrl.search)}`;
+    return NextResponse.redirect(url);
+  }
+  if (request.method === "GET" && publicDetail.test(pathname) && !(await publicPathExists(pathname))) {
+    return NextResponse.rewrite(new URL("/_sidan-finns-inte", request.url), { status: 404 });
+  }
+  return NextResponse.next();
 }
 
-export const config = { matcher: ["/mitt-program", "/konto", "/arrangor/:path*", "/mina-larpass/:path*"] };
+export const config = {
+  matcher: [
+    "/mitt-program/:path*",
+    "/konto/:path*",
+    "/arrangor/:path*",
+    "/mina-larpass/:path*",
+    "/evenemang/:path+",
+    "/talare/:path+",
+    "/organisationer/:path+",
+  ],
+};

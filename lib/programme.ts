@@ -358,3 +358,28 @@ export async function listPublicLarpassSlugs(): Promise<{ event: string; slug: s
     .innerJoin(events, eq(events.id, larpass.eventId))
     .where(and(eq(events.published, true), ne(larpass.status, "draft")));
 }
+
+/**
+ * Whether a public URL names something that exists. proxy.ts asks this before rendering, so an unknown
+ * slug gets the ordinary server-rendered 404 page (a page that calls notFound() itself answers 404 with
+ * a body that needs JavaScript to show: a Next.js limitation).
+ */
+export async function publicPathExists(pathname: string): Promise<boolean> {
+  const parts = pathname.split("/").filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const [section, a, sub, b] = parts;
+  if (section === "evenemang" && a) {
+    const event = await getEventBySlug({ slug: a });
+    if (!event) return false;
+    if (sub === "larpass" && b) return (await getLarpassBySlug({ eventId: event.id, slug: b })) !== null;
+    return true;
+  }
+  if (section === "talare" && a) return (await getSpeakerBySlug({ slug: a })) !== null;
+  if (section === "organisationer" && a) return (await getOrganisationBySlug({ slug: a })) !== null;
+  return true;
+}

@@ -130,7 +130,7 @@ function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, statu
       and(
         eq(registrations.userId, userId),
         eq(registrations.status, status),
-        sql`${timeSlots.startsAt} < ${endsAt.getTime()}`,
+        sql`${timeSlots.startsAt} <= ${endsAt.getTime()}`,
         sql`${timeSlots.endsAt} > ${startsAt.getTime()}`,
       ),
     )
@@ -242,7 +242,7 @@ export async function chooseLarpass({
   userId,
   larpassId,
   waitlist = false,
-  now = new Date(),
+  now: givenNow,
   database = defaultDb,
 }: {
   userId: string;
@@ -254,6 +254,9 @@ export async function chooseLarpass({
   const notices: Notice[] = [];
   const outcome = database.transaction(
     (tx): ChooseOutcome => {
+      // The clock is read inside the write lock: another process may hold it for a while, and a time
+      // taken before waiting would put this member ahead of people already told their queue place.
+      const now = givenNow ?? new Date();
       const target = loadTarget(tx, larpassId);
       if (!target || !target.eventPublished || target.status === "draft") return refuse("not_found");
       if (target.status === "cancelled") return refuse("cancelled");

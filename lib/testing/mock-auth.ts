@@ -54,6 +54,15 @@ export class HttpInterrupt extends Error {
   }
 }
 
+/** Stands in for next-auth's AuthError (the real package cannot be loaded outside Next). */
+export class AuthError extends Error {
+  readonly type: string = "AuthError";
+  constructor(message?: string) {
+    super(message);
+    this.name = "AuthError";
+  }
+}
+
 export const authModuleMock = {
   auth: vi.fn(async () => state.session),
   signIn: vi.fn(async (..._args: unknown[]) => undefined as unknown),
