@@ -754,12 +754,15 @@ describe("POST/DELETE /api/anmalan details", () => {
 
     const notNumber = await expectNoDbChange(() => anmalanRoute.POST(jsonRequest("POST", { larpassId: "abc" })));
     expect(notNumber.status).toBe(400);
-    expect(await notNumber.json()).toEqual({ error: "Ogiltiga uppgifter.", fields: { larpassId: ["larpassId måste vara ett heltal."] } });
+    expect(await notNumber.json()).toEqual({ error: "Ogiltiga uppgifter.", fields: { larpassId: ["larpassId måste vara ett positivt heltal."] } });
 
     for (const body of [{}, { larpassId: -1 }, { larpassId: 1.5 }, null, [lp.a.id], { larpassId: lp.a.id, waitlist: "ja" }]) {
       const res = await expectNoDbChange(() => anmalanRoute.POST(jsonRequest("POST", body)));
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect((await res.json()).error).toBe("Ogiltiga uppgifter.");
+      const payload = await res.json();
+      expect(payload.error).toBe("Ogiltiga uppgifter.");
+      // Field messages are Swedish too, never zod's English defaults.
+      expect(JSON.stringify(payload.fields ?? {})).not.toMatch(/expected|invalid|received|too (small|big)/i);
     }
   });
 

@@ -1,7 +1,9 @@
+import { expect, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { openDatabase } from "../db/open";
 import { days, events, larpass, registrations, rooms, timeSlots, users } from "../db/schema";
 import { zonedToUtc } from "../lib/time";
+import { latestMailTo } from "./auth";
 import { readState } from "./server";
 
 /**
@@ -175,4 +177,32 @@ export function fixtureLarpassPath(l: { slug: string }): string {
 export function clientHeaders(): Record<string, string> {
   const n = () => Math.floor(Math.random() * 254) + 1;
   return { "x-forwarded-for": `10.${n()}.${n()}.${n()}` };
+}
+
+/**
+ * The sign-in link from the newest "Logga in" mail, pointed at the site the browser uses (baseURL,
+ * "localhost"). e2e/server.ts sets AUTH_URL to http://127.0.0.1:<port>, so the mailed link (and its
+ * callbackUrl) name 127.0.0.1: followed as is, Auth.js sets the session cookie for 127.0.0.1 and then
+ * redirects to localhost, where the browser has no session.
+ */
+export async function signInLink(email: string, baseURL: string): Promise<string> {
+  const mail = await latestMailTo(email, "Logga in");
+  const link = new URL(mail.text.match(/https?:\/\/\S+/)![0]);
+  const site = new URL(baseURL);
+  const callback = link.searchParams.get("callbackUrl");
+  if (callback && /^https?:\/\//.test(callback)) {
+    const c = new URL(callback);
+    link.searchParams.set("callbackUrl", `${site.origin}${c.pathname}${c.search}`);
+  }
+  return `${site.origin}${link.pathname}${link.search}`;
+}
+
+/** auth.ts's signIn() (form, outbox mail, link), with the link pointed at baseURL (see signInLink). */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByRole("button", { name: "Skicka inloggningslänk" }).click();
+  await expect(page.getByRole("heading", { name: "Kolla din e-post" })).toBeVisible();
+  await page.goto(await signInLink(email, new URL(page.url()).origin));
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Mitt program" })).toBeVisible();
 }

@@ -149,18 +149,23 @@ describe("chooseLarpass: one lärpass per time", () => {
 
   it("also moves between slots that overlap without being the same, but not between adjacent ones", async () => {
     const f = setup();
-    const early = f.larpass({ slot: f.slot9, capacity: 5 });
+    const early = f.larpass({ slot: f.slot9, capacity: 5 }); // 09:00–09:45
     const overlapping = f.larpass({ slot: f.slot("09:30", "10:15"), capacity: 5 });
-    const adjacent = f.larpass({ slot: f.slot("10:15", "11:00"), capacity: 5 });
+    const adjacentSlot = f.slot("10:15", "11:00");
+    const adjacent = f.larpass({ slot: adjacentSlot, capacity: 5 });
+    const adjacent2 = f.larpass({ slot: adjacentSlot, capacity: 5 });
     const u = createUser(db);
-    await choose(u, early);
+    expect(await choose(u, adjacent)).toMatchObject({ ok: true, released: [] });
+    expect(await choose(u, early)).toMatchObject({ ok: true, released: [] });
+    // 09:30–10:15 overlaps 09:00–09:45 but ends exactly when 10:15–11:00 starts.
     const moved = await choose(u, overlapping);
     expect(moved).toMatchObject({ ok: true, status: "confirmed", released: [{ id: early.id }] });
     expect(statusOf(db, u.id, early.id)).toBeNull();
-    // 10:15 starts exactly when 09:30–10:15 ends: both are kept.
-    expect(await choose(u, adjacent)).toMatchObject({ ok: true, status: "confirmed", released: [] });
-    expect(statusOf(db, u.id, overlapping.id)).toBe("confirmed");
     expect(statusOf(db, u.id, adjacent.id)).toBe("confirmed");
+    // And the other way round: a lärpass starting when the held one ends leaves it alone.
+    expect(await choose(u, adjacent2)).toMatchObject({ ok: true, released: [{ id: adjacent.id }] });
+    expect(statusOf(db, u.id, overlapping.id)).toBe("confirmed");
+    expect(statusOf(db, u.id, adjacent2.id)).toBe("confirmed");
   });
 
   it("keeps seats in other times", async () => {

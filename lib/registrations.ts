@@ -130,7 +130,7 @@ function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, statu
       and(
         eq(registrations.userId, userId),
         eq(registrations.status, status),
-        sql`${timeSlots.startsAt} <= ${endsAt.getTime()}`,
+        sql`${timeSlots.startsAt} < ${endsAt.getTime()}`,
         sql`${timeSlots.endsAt} > ${startsAt.getTime()}`,
       ),
     )

@@ -24,6 +24,10 @@ export type MovePlan = {
   released: number;
   seatsAfter: number | null;
   confirmed: number;
+  /** Seats still taken after the move (the confirmed members who follow). */
+  confirmedAfter: number;
+  timeChanged: boolean;
+  roomChanged: boolean;
 };
 
 export type MoveResult =
@@ -45,14 +49,16 @@ type Analysis = {
   timeZone: string;
 };
 
-function analyse(tx: Tx, larpassId: number, target: MoveTarget): Analysis | { error: MoveResult & { ok: false } } {
+function analyse(tx: Tx, larpassId: number, target: MoveTarget, eventId?: number): Analysis | { error: MoveResult & { ok: false } } {
   const row = tx
     .select({ l: larpass, timeZone: events.timeZone })
     .from(larpass)
     .innerJoin(events, eq(events.id, larpass.eventId))
     .where(eq(larpass.id, larpassId))
     .get();
-  if (!row) return { error: { ok: false, reason: "not_found", message: "Lärpasset finns inte." } };
+  if (!row || (eventId !== undefined && row.l.eventId !== eventId)) {
+    return { error: { ok: false, reason: "not_found", message: "Lärpasset finns inte." } };
+  }
   const { l, timeZone } = row;
   const oldSlot = l.timeSlotId ? tx.select().from(timeSlots).where(eq(timeSlots.id, l.timeSlotId)).get() : null;
   const newSlot = target.timeSlotId ? tx.select().from(timeSlots).where(eq(timeSlots.id, target.timeSlotId)).get() : null;
@@ -96,6 +102,7 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget): Analysis | { er
     }
   }
   const capacity = l.capacity ?? newRoom?.capacity ?? null;
+  const roomChanged = (l.roomId ?? null) !== (target.roomId ?? null);
   const confirmed = regs.filter((r) => r.status === "confirmed").length;
   return {
     plan: {
@@ -107,12 +114,15 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget): Analysis | { er
       released: release.length,
       seatsAfter: capacity,
       confirmed,
+      confirmedAfter: confirmed - release.filter((r) => r.status === "confirmed").length,
+      timeChanged,
+      roomChanged,
     },
     follow,
     release,
     newSlot: newSlot ?? null,
     timeChanged,
-    roomChanged: (l.roomId ?? null) !== (target.roomId ?? null),
+    roomChanged,
     version: l.version,
     timeZone,
   };
@@ -122,98 +132,169 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget): Analysis | { er
 export function previewMove({
   larpassId,
   target,
+  eventId,
   database = defaultDb,
 }: {
   larpassId: number;
   target: MoveTarget;
+  eventId?: number;
   database?: DB;
 }): MoveResult {
-  const a = analyse(database, larpassId, target);
+  const a = analyse(database, larpassId, target, eventId);
   if ("error" in a) return a.error;
   return { ok: true, plan: a.plan, version: a.version };
 }
 
+export type MoveRequest = { larpassId: number; target: MoveTarget; expectedVersion?: number };
+
+export type MoveManyResult =
+  | { ok: true; plans: MovePlan[]; versions: number[] }
+  | { ok: false; larpassId: number; reason: "not_found" | "stale" | "invalid"; message: string };
+
+export type PendingMail = { userId: string; build: (email: string) => Mail };
+
+const staleMessage = "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen.";
+
+/** Thrown inside the transaction to roll every move of a batch back when one of them is refused. */
+class MoveRefused extends Error {
+  constructor(readonly result: MoveResult & { ok: false }, readonly larpassId: number) {
+    super(result.message);
+  }
+}
+
+/**
+ * One move inside the caller's transaction; the mails to send after the commit are pushed to `mails`.
+ * Exported for edits that move a lärpass along with other changes in one transaction (lib/admin/larpass.ts,
+ * deleting a time slot or a room in lib/admin/events.ts); call sendMails() and promoteWaitlist() after the commit.
+ */
+export function applyMove(tx: Tx, move: MoveRequest, eventId: number | undefined, mails: PendingMail[]): MoveResult & { promote: boolean } {
+  const { larpassId, target, expectedVersion } = move;
+  const a = analyse(tx, larpassId, target, eventId);
+  if ("error" in a) return { ...a.error, promote: false };
+  if (expectedVersion !== undefined && expectedVersion !== a.version) {
+    return { ok: false, reason: "stale", message: staleMessage, promote: false };
+  }
+  if (!a.timeChanged && !a.roomChanged) return { ok: true, plan: a.plan, version: a.version, promote: false };
+  if (a.release.length) tx.delete(registrations).where(inArray(registrations.id, a.release.map((r) => r.id))).run();
+  if (a.follow.length && a.timeChanged) {
+    tx.update(registrations)
+      .set({ timeSlotId: target.timeSlotId })
+      .where(inArray(registrations.id, a.follow.map((r) => r.id)))
+      .run();
+  }
+  tx.update(larpass)
+    .set({ timeSlotId: target.timeSlotId, roomId: target.roomId, version: a.version + 1, updatedAt: new Date() })
+    .where(eq(larpass.id, larpassId))
+    .run();
+  if (a.timeChanged) recordChange(tx, { larpassId, kind: "time", before: a.plan.from.slot, after: a.plan.to.slot });
+  if (a.roomChanged) recordChange(tx, { larpassId, kind: "room", before: a.plan.from.room, after: a.plan.to.room });
+
+  const { title } = a.plan;
+  const where = [a.plan.to.slot ?? "tid meddelas senare", a.plan.to.room].filter(Boolean).join(", ");
+  for (const r of a.follow) {
+    mails.push({
+      userId: r.userId,
+      build: (email) => ({
+        to: email,
+        subject: `Ändrat: ${title}`,
+        text: `Hej!\n\nLärpasset "${title}" som du har valt har flyttats. Ny tid och plats: ${where}.\nDitt val följer med, du behöver inte göra något.\n\nMitt program: ${siteUrl()}/mitt-program`,
+      }),
+    });
+  }
+  for (const r of a.release) {
+    mails.push({
+      userId: r.userId,
+      build: (email) => ({
+        to: email,
+        subject: `Ditt val är släppt: ${title}`,
+        text:
+          `Hej!\n\nLärpasset "${title}" har flyttats (${where}). ` +
+          (r.collidesWith
+            ? `Den nya tiden krockar med "${r.collidesWith}" som du redan har valt, så din ${r.status === "confirmed" ? "plats" : "köplats"} på "${title}" är släppt.`
+            : `Det har ingen tid just nu, så din ${r.status === "confirmed" ? "plats" : "köplats"} är släppt.`) +
+          `\nVill du hellre gå på "${title}" kan du välja om i programmet.\n\nMitt program: ${siteUrl()}/mitt-program`,
+      }),
+    });
+  }
+  // With no known capacity (no room and no own number) the queue would be read as "unlimited" and
+  // everyone in it seated: only a known number of seats is handed out.
+  return { ok: true, plan: a.plan, version: a.version + 1, promote: a.plan.seatsAfter != null };
+}
+
+export async function sendMails(database: DB, mails: PendingMail[]): Promise<void> {
+  if (!mails.length) return;
+  const emails = new Map(
+    database
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, [...new Set(mails.map((m) => m.userId))]))
+      .all()
+      .map((u) => [u.id, u.email]),
+  );
+  await deliver(mails.flatMap((m) => (emails.get(m.userId) ? [m.build(emails.get(m.userId)!)] : [])));
+}
+
 /**
  * Moves a lärpass. With `expectedVersion`, a move based on a stale view (someone else changed the
- * lärpass since) is refused. One transaction; mails after the commit.
+ * lärpass since) is refused. With `eventId`, a lärpass of another event is "not found". One transaction;
+ * mails after the commit.
  */
 export async function moveLarpass({
   larpassId,
   target,
   expectedVersion,
+  eventId,
   database = defaultDb,
 }: {
   larpassId: number;
   target: MoveTarget;
   expectedVersion?: number;
+  eventId?: number;
   database?: DB;
 }): Promise<MoveResult> {
-  const mails: { userId: string; build: (email: string) => Mail }[] = [];
-  const result = database.transaction(
-    (tx): MoveResult => {
-      const a = analyse(tx, larpassId, target);
-      if ("error" in a) return a.error;
-      if (expectedVersion !== undefined && expectedVersion !== a.version) {
-        return { ok: false, reason: "stale", message: "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen." };
-      }
-      if (!a.timeChanged && !a.roomChanged) return { ok: true, plan: a.plan, version: a.version };
-      if (a.release.length) tx.delete(registrations).where(inArray(registrations.id, a.release.map((r) => r.id))).run();
-      if (a.follow.length && a.timeChanged) {
-        tx.update(registrations)
-          .set({ timeSlotId: target.timeSlotId })
-          .where(inArray(registrations.id, a.follow.map((r) => r.id)))
-          .run();
-      }
-      tx.update(larpass)
-        .set({ timeSlotId: target.timeSlotId, roomId: target.roomId, version: a.version + 1, updatedAt: new Date() })
-        .where(eq(larpass.id, larpassId))
-        .run();
-      if (a.timeChanged) recordChange(tx, { larpassId, kind: "time", before: a.plan.from.slot, after: a.plan.to.slot });
-      if (a.roomChanged) recordChange(tx, { larpassId, kind: "room", before: a.plan.from.room, after: a.plan.to.room });
+  const result = await moveLarpasses({ moves: [{ larpassId, target, expectedVersion }], eventId, database });
+  if (!result.ok) return { ok: false, reason: result.reason, message: result.message };
+  return { ok: true, plan: result.plans[0], version: result.versions[0] };
+}
 
-      const { title } = a.plan;
-      const where = [a.plan.to.slot ?? "tid meddelas senare", a.plan.to.room].filter(Boolean).join(", ");
-      for (const r of a.follow) {
-        mails.push({
-          userId: r.userId,
-          build: (email) => ({
-            to: email,
-            subject: `Ändrat: ${title}`,
-            text: `Hej!\n\nLärpasset "${title}" som du har valt har flyttats. Ny tid och plats: ${where}.\nDitt val följer med, du behöver inte göra något.\n\nMitt program: ${siteUrl()}/mitt-program`,
-          }),
-        });
-      }
-      for (const r of a.release) {
-        mails.push({
-          userId: r.userId,
-          build: (email) => ({
-            to: email,
-            subject: `Ditt val är släppt: ${title}`,
-            text:
-              `Hej!\n\nLärpasset "${title}" har flyttats (${where}). ` +
-              (r.collidesWith
-                ? `Den nya tiden krockar med "${r.collidesWith}" som du redan har valt, så din ${r.status === "confirmed" ? "plats" : "köplats"} på "${title}" är släppt.`
-                : `Det har ingen tid just nu, så din ${r.status === "confirmed" ? "plats" : "köplats"} är släppt.`) +
-              `\nVill du hellre gå på "${title}" kan du välja om i programmet.\n\nMitt program: ${siteUrl()}/mitt-program`,
-          }),
-        });
-      }
-      return { ok: true, plan: a.plan, version: a.version + 1 };
-    },
-    { behavior: "immediate" },
-  );
-  if (result.ok && mails.length) {
-    const emails = new Map(
-      database
-        .select({ id: users.id, email: users.email })
-        .from(users)
-        .where(inArray(users.id, [...new Set(mails.map((m) => m.userId))]))
-        .all()
-        .map((u) => [u.id, u.email]),
+/**
+ * Several moves as one: all of them or none (a stale or invalid one rolls the others back). Used to
+ * apply a room suggestion for a whole time slot.
+ */
+export async function moveLarpasses({
+  moves,
+  eventId,
+  database = defaultDb,
+}: {
+  moves: MoveRequest[];
+  eventId?: number;
+  database?: DB;
+}): Promise<MoveManyResult> {
+  const mails: PendingMail[] = [];
+  const promote: number[] = [];
+  const plans: MovePlan[] = [];
+  const versions: number[] = [];
+  try {
+    database.transaction(
+      (tx) => {
+        for (const move of moves) {
+          const r = applyMove(tx, move, eventId, mails);
+          if (!r.ok) throw new MoveRefused(r, move.larpassId);
+          if (r.promote) promote.push(move.larpassId);
+          plans.push(r.plan);
+          versions.push(r.version);
+        }
+      },
+      { behavior: "immediate" },
     );
-    await deliver(mails.flatMap((m) => (emails.get(m.userId) ? [m.build(emails.get(m.userId)!)] : [])));
+  } catch (error) {
+    if (error instanceof MoveRefused && !error.result.ok) {
+      return { ok: false, larpassId: error.larpassId, reason: error.result.reason, message: error.result.message };
+    }
+    throw error;
   }
+  await sendMails(database, mails);
   // A bigger room (or seats freed by released members) goes to the queue at once.
-  if (result.ok) await promoteWaitlist({ larpassId, database });
-  return result;
+  for (const id of promote) await promoteWaitlist({ larpassId: id, database });
+  return { ok: true, plans, versions };
 }
