@@ -2,7 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // @touch4it/ical-timezones reads its VTIMEZONE files relative to __dirname: bundled, it finds none and
+  // the calendar files lose their VTIMEZONE (TZID=Europe/Stockholm with no definition).
+  serverExternalPackages: ["better-sqlite3", "@touch4it/ical-timezones"],
   poweredByHeader: false,
   // A separate build folder lets a test run keep its build while another build happens beside it.
   distDir: process.env.NEXT_DIST_DIR || ".next",

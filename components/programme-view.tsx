@@ -37,6 +37,8 @@ export function ProgrammeView({
               <time dateTime={programme.lastUpdated.toISOString()}>{formatDateTime(programme.lastUpdated, event.timeZone)}</time>
             </>
           ) : null}
+          {" · "}
+          <Link href={`/evenemang/${event.slug}/andringar`}>Ändringar</Link>
         </p>
         {event.description ? <p className="lead">{event.description}</p> : null}
         <p className={signup.window.state === "open" ? "panel" : "notice"}>

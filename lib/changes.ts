@@ -1,8 +1,8 @@
 // The public record of what changed in a published programme ("Ändringar"), written inside the same
 // transaction as the change itself.
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, max } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, programmeChanges, type ChangeKind } from "@/db/schema";
+import { events, larpass, programmeChanges, type ChangeKind, type ProgrammeChange } from "@/db/schema";
 
 type Tx = Pick<DB, "select" | "insert">;
 
@@ -50,6 +50,33 @@ export function listChanges({
     .where(and(eq(programmeChanges.eventId, eventId), since ? gte(programmeChanges.createdAt, since) : undefined))
     .orderBy(desc(programmeChanges.createdAt), desc(programmeChanges.id))
     .all();
+}
+
+export type PublicChange = ProgrammeChange & {
+  /** The lärpass's slug while it is public (published or cancelled), for a link; null otherwise. */
+  larpassSlug: string | null;
+};
+
+/** The changes of an event, newest first, with a link target for the lärpass that are still public. */
+export function listPublicChanges({ eventId, database = defaultDb }: { eventId: number; database?: DB }): PublicChange[] {
+  return database
+    .select({ change: programmeChanges, slug: larpass.slug, status: larpass.status })
+    .from(programmeChanges)
+    .leftJoin(larpass, eq(larpass.id, programmeChanges.larpassId))
+    .where(eq(programmeChanges.eventId, eventId))
+    .orderBy(desc(programmeChanges.createdAt), desc(programmeChanges.id))
+    .all()
+    .map((r) => ({ ...r.change, larpassSlug: r.slug && r.status !== "draft" ? r.slug : null }));
+}
+
+/** When the newest change of the event was recorded, or null. */
+export function latestChangeAt({ eventId, database = defaultDb }: { eventId: number; database?: DB }): Date | null {
+  const row = database
+    .select({ at: max(programmeChanges.createdAt) })
+    .from(programmeChanges)
+    .where(eq(programmeChanges.eventId, eventId))
+    .get();
+  return row?.at ?? null;
 }
 
 export const changeKindLabels: Record<ChangeKind, string> = {

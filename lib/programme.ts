@@ -13,6 +13,7 @@ import {
   type LarpassStatus,
   type OrganisationKind,
 } from "@/db/schema";
+import { latestChangeAt } from "./changes";
 import { getSeatCounts } from "./registrations";
 import { compareSv, foldForSearch, sortBySv } from "./text";
 import { utcToZoned } from "./time";
@@ -206,6 +207,9 @@ export async function getProgramme({
     if (l.slot) slots.set(l.slot.id, l.slot);
     if (!lastUpdated || l.updatedAt > lastUpdated) lastUpdated = l.updatedAt;
   }
+  // A published change (a lärpass moved, cancelled, removed) also counts, even when the lärpass is gone.
+  const changedAt = latestChangeAt({ eventId });
+  if (changedAt && (!lastUpdated || changedAt > lastUpdated)) lastUpdated = changedAt;
 
   const shown = all.filter((l) => matchesFilters(l, filters));
   const groups: SlotGroup[] = [];

@@ -153,7 +153,7 @@ export function waitlistPosition(tx: Tx, registrationId: number): number {
     .get()!.n;
 }
 
-type Notice = { userId: string; build: (email: string) => Mail };
+export type Notice = { userId: string; build: (email: string) => Mail };
 
 /**
  * Gives free seats of a lärpass to the first on its waitlist, in order. A promoted member's seat in
@@ -362,37 +362,46 @@ export async function promoteWaitlist({ larpassId, database = defaultDb }: { lar
 /** Cancels a lärpass: every seat and queue place is released and each member is told by mail. */
 export async function cancelLarpass({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
   const notices: Notice[] = [];
-  const affected = database.transaction(
-    (tx) => {
-      const target = loadTarget(tx, larpassId);
-      if (!target) return 0;
-      const regs = tx.select().from(registrations).where(eq(registrations.larpassId, larpassId)).all();
-      tx.update(larpass)
-        .set({ status: "cancelled", updatedAt: new Date(), version: sql`${larpass.version} + 1` })
-        .where(eq(larpass.id, larpassId))
-        .run();
-      tx.delete(registrations).where(eq(registrations.larpassId, larpassId)).run();
-      for (const r of regs) {
-        notices.push({
-          userId: r.userId,
-          build: (email) => ({
-            to: email,
-            subject: `Inställt: ${target.title}`,
-            text: [
-              `Hej!`,
-              ``,
-              `Lärpasset "${target.title}" är tyvärr inställt. Din ${r.status === "confirmed" ? "plats" : "plats i kön"} är borttagen.`,
-              `Välj gärna ett annat lärpass vid samma tid: ${siteUrl()}/mitt-program`,
-            ].join("\n"),
-          }),
-        });
-      }
-      return regs.length;
-    },
-    { behavior: "immediate" },
-  );
+  const affected = database.transaction((tx) => cancelInTransaction(tx, larpassId, notices), { behavior: "immediate" });
   await send(database, notices);
   return affected;
+}
+
+/**
+ * The cancellation inside the caller's transaction (an organiser's save that also edits the lärpass,
+ * lib/admin/larpass.ts): returns how many members lost a seat or queue place; their mails go to
+ * `notices`, to be sent with sendNotices() after the commit.
+ */
+export function cancelInTransaction(tx: Tx, larpassId: number, notices: Notice[]): number {
+  const target = loadTarget(tx, larpassId);
+  if (!target) return 0;
+  const regs = tx.select().from(registrations).where(eq(registrations.larpassId, larpassId)).all();
+  tx.update(larpass)
+    .set({ status: "cancelled", updatedAt: new Date(), version: sql`${larpass.version} + 1` })
+    .where(eq(larpass.id, larpassId))
+    .run();
+  tx.delete(registrations).where(eq(registrations.larpassId, larpassId)).run();
+  for (const r of regs) {
+    notices.push({
+      userId: r.userId,
+      build: (email) => ({
+        to: email,
+        subject: `Inställt: ${target.title}`,
+        text: [
+          `Hej!`,
+          ``,
+          `Lärpasset "${target.title}" är tyvärr inställt. Din ${r.status === "confirmed" ? "plats" : "plats i kön"} är borttagen.`,
+          `Välj gärna ett annat lärpass vid samma tid: ${siteUrl()}/mitt-program`,
+        ].join("\n"),
+      }),
+    });
+  }
+  return regs.length;
+}
+
+/** Sends notices collected inside a transaction; call after the commit. */
+export async function sendNotices(notices: Notice[], database: DB = defaultDb): Promise<void> {
+  await send(database, notices);
 }
 
 /** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */

@@ -51,15 +51,17 @@ export function getAdminEvent({ id, database = defaultDb }: { id: number; databa
   const event = database.select().from(events).where(eq(events.id, id)).get();
   if (!event) return null;
   const dayRows = database.select().from(days).where(eq(days.eventId, id)).orderBy(asc(days.date)).all();
+  // The outer columns are named in full: in a one-table select drizzle writes ${rooms.id} as a bare "id",
+  // which inside the subquery would mean l.id.
   const slotRows = database
-    .select({ slot: timeSlots, date: days.date, larpassCount: sql<number>`(select count(*) from larpass l where l.time_slot_id = ${timeSlots.id})` })
+    .select({ slot: timeSlots, date: days.date, larpassCount: sql<number>`(select count(*) from larpass l where l.time_slot_id = "time_slots"."id")` })
     .from(timeSlots)
     .innerJoin(days, eq(days.id, timeSlots.dayId))
     .where(eq(timeSlots.eventId, id))
     .orderBy(asc(timeSlots.startsAt), asc(timeSlots.endsAt))
     .all();
   const roomRows = database
-    .select({ room: rooms, larpassCount: sql<number>`(select count(*) from larpass l where l.room_id = ${rooms.id})` })
+    .select({ room: rooms, larpassCount: sql<number>`(select count(*) from larpass l where l.room_id = "rooms"."id")` })
     .from(rooms)
     .where(eq(rooms.eventId, id))
     .all();

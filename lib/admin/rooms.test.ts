@@ -75,3 +75,22 @@ describe("suggestRooms", () => {
     expect(first.rows.map((r) => [r.larpassId, r.suggestedRoomId])).toEqual([[a.id, 10]]);
   });
 });
+
+describe("suggestRooms: as few changes as the rule allows", () => {
+  it("one popular lärpass in a small room swaps with the biggest room's, no cascade through equal demand", () => {
+    // The seeded layout: five lärpass in five rooms, nobody signed up, then one gets popular.
+    const all = [
+      { id: 50, name: "Stora salen", capacity: 80 },
+      { id: 51, name: "Lilla salen", capacity: 40 },
+      { id: 52, name: "Rum Norrland", capacity: 30 },
+      { id: 53, name: "Rum Svealand", capacity: 30 },
+      { id: 54, name: "Rum Götaland", capacity: 24 },
+    ];
+    const list = [50, 51, 52, 53, 54].map((roomId) => lp({ roomId, demand: roomId === 54 ? [24, 3] : [0, 0] }));
+    const [first] = suggestRooms({ slots, rooms: all, larpass: list });
+    expect(first.rows.filter((r) => r.changed).map((r) => [r.larpassId, r.currentRoomId, r.suggestedRoomId])).toEqual([
+      [list[4].id, 54, 50],
+      [list[0].id, 50, 54],
+    ]);
+  });
+});

@@ -62,19 +62,11 @@ export function suggestRooms({
           (b.roomId != null ? (capacityOf.get(b.roomId) ?? -1) : -1) - (a.roomId != null ? (capacityOf.get(a.roomId) ?? -1) : -1) ||
           a.id - b.id,
       );
-      // The i-th in demand gets a room of the i-th largest size; among rooms of the same size a lärpass
-      // keeps the one it has, so equal rooms are not swapped for nothing.
+      // The i-th in demand gets a room of the i-th largest size. Within what is interchangeable (lärpass
+      // of equal demand, rooms of equal size) a lärpass keeps the room it has, so the suggestion changes
+      // as little as it can: one popular lärpass swaps with one other, not a cascade through every room.
       const assigned = new Map<number, number>();
-      const bySize = new Map<number, { larpass: SuggestLarpass[]; rooms: number[] }>();
-      ordered.forEach((l, i) => {
-        const room = free[i];
-        if (!room) return;
-        const group = bySize.get(room.capacity) ?? { larpass: [], rooms: [] };
-        group.larpass.push(l);
-        group.rooms.push(room.id);
-        bySize.set(room.capacity, group);
-      });
-      for (const group of bySize.values()) {
+      const keepWithin = (group: { larpass: SuggestLarpass[]; rooms: number[] }) => {
         const left = new Set(group.rooms);
         for (const l of group.larpass) {
           if (l.roomId != null && left.has(l.roomId)) {
@@ -83,7 +75,26 @@ export function suggestRooms({
           }
         }
         const rest = group.rooms.filter((r) => left.has(r));
-        for (const l of group.larpass) if (!assigned.has(l.id)) assigned.set(l.id, rest.shift()!);
+        for (const l of group.larpass) if (!assigned.has(l.id) && rest.length) assigned.set(l.id, rest.shift()!);
+      };
+      const seated = ordered.slice(0, free.length);
+      for (let i = 0; i < seated.length; ) {
+        let j = i;
+        while (j < seated.length && demand(seated[j]) === demand(seated[i])) j++;
+        keepWithin({ larpass: seated.slice(i, j), rooms: free.slice(i, j).map((r) => r.id) });
+        i = j;
+      }
+      const bySize = new Map<number, { larpass: SuggestLarpass[]; rooms: number[] }>();
+      for (const l of seated) {
+        const capacity = capacityOf.get(assigned.get(l.id)!)!;
+        const group = bySize.get(capacity) ?? { larpass: [], rooms: [] };
+        group.larpass.push(l);
+        group.rooms.push(assigned.get(l.id)!);
+        bySize.set(capacity, group);
+      }
+      for (const group of bySize.values()) {
+        for (const l of group.larpass) assigned.delete(l.id);
+        keepWithin(group);
       }
       const rows: RoomSuggestionRow[] = ordered.map((l) => {
         const suggested = assigned.get(l.id) ?? null;

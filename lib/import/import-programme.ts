@@ -2,6 +2,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, speakers, type LarpassStatus } from "@/db/schema";
+import { recordChange } from "@/lib/changes";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { foldForSearch } from "@/lib/text";
 import { guessOrganisationKind } from "./organisation-kind";
@@ -145,6 +146,19 @@ export function importProgramme({
             .where(and(eq(larpass.id, existing.id), eq(larpass.eventId, eventId)))
             .run();
           replaceSpeakers(tx, existing.id, wantedSpeakerIds);
+          // A re-import into a published programme is logged like an edit (recordChange skips drafts).
+          if (existing.abstract !== s.abstract) {
+            recordChange(tx, { larpassId: existing.id, kind: "abstract", before: existing.abstract, after: s.abstract });
+          }
+          if (changes.includes("talare")) {
+            const names = new Map(speakerRows.map((r) => [r.id, r.name]));
+            recordChange(tx, {
+              larpassId: existing.id,
+              kind: "speakers",
+              before: before.map((id) => names.get(id) ?? "").filter(Boolean).join(", "),
+              after: dedupe(s.speakers).map((sp) => sp.name).join(", "),
+            });
+          }
         }
         continue;
       }
@@ -159,6 +173,7 @@ export function importProgramme({
         .get()!;
       plan.larpassIds.push(row.id);
       replaceSpeakers(tx, row.id, wantedSpeakerIds);
+      if (status === "published") recordChange(tx, { larpassId: row.id, kind: "new" });
     }
     return plan;
   };

@@ -377,3 +377,11 @@ export const importStatusSchema = z.enum(["draft", "published"], { error: "Välj
 
 /** The largest programme text or CSV file accepted (the 2018 list is about 10 kB). */
 export const MAX_IMPORT_BYTES = 1_000_000;
+
+/** Ids bound to an action (.bind(null, id)) or taken from a URL segment. */
+export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** The confirmation pages send bekraftat=ja: a delete without it is never carried out. */
+export function isConfirmed(formData: FormData): boolean {
+  return formData.get("bekraftat") === "ja";
+}

@@ -1,0 +1,222 @@
+"use client";
+
+import { useActionState } from "react";
+import { CheckboxField, FormError, SelectField, TextArea, TextField } from "../../fields";
+import type {
+  DayFormState,
+  EventFormState,
+  RoomFormState,
+  SlotFormState,
+} from "./actions";
+
+export type EventFormDefaults = {
+  name: string;
+  slug: string;
+  startsOn: string;
+  endsOn: string;
+  venue: string;
+  description: string;
+  signupOpensAt: string;
+  signupClosesAt: string;
+  published: boolean;
+};
+
+type Action<S> = (prev: S, formData: FormData) => Promise<S>;
+
+/** `action` is the server action with the id bound by the page (updateEventAction.bind(null, id)). */
+export function EventForm({ action: save, defaults }: { action: Action<EventFormState>; defaults: EventFormDefaults }) {
+  const [state, action, pending] = useActionState<EventFormState, FormData>(save, {});
+  const v = state.values;
+  const e = state.errors ?? {};
+  const value = (k: Exclude<keyof EventFormDefaults, "published">) => (v ? v[k] : defaults[k]);
+  return (
+    <form action={action} noValidate className="panel stack">
+      <FormError error={e.form} />
+      <div className="form-grid">
+        <TextField name="name" label="Namn" required defaultValue={value("name")} error={e.name} />
+        <TextField
+          name="slug"
+          label="Adressnamn"
+          defaultValue={value("slug")}
+          error={e.slug}
+          hint="Programmet visas på /evenemang/adressnamn. Byt det inte efter att programmet har publicerats."
+        />
+        <TextField name="startsOn" type="date" label="Första dagen" required defaultValue={value("startsOn")} error={e.startsOn} />
+        <TextField name="endsOn" type="date" label="Sista dagen" required defaultValue={value("endsOn")} error={e.endsOn} />
+        <TextField name="venue" label="Plats" defaultValue={value("venue")} error={e.venue} hint="Till exempel Folkets hus, Umeå." />
+        <TextField
+          name="signupOpensAt"
+          type="datetime-local"
+          label="Anmälan öppnar"
+          defaultValue={value("signupOpensAt")}
+          error={e.signupOpensAt}
+          hint="Svensk tid. Tomt: anmälan är inte öppen."
+        />
+        <TextField
+          name="signupClosesAt"
+          type="datetime-local"
+          label="Anmälan stänger"
+          defaultValue={value("signupClosesAt")}
+          error={e.signupClosesAt}
+          hint="Svensk tid. Tomt: anmälan stänger inte."
+        />
+        <div className="wide">
+          <TextArea
+            name="description"
+            label="Beskrivning"
+            rows={4}
+            defaultValue={value("description")}
+            error={e.description}
+            hint="Visas överst i programmet. Markdown går bra."
+          />
+        </div>
+        <div className="wide">
+          <CheckboxField
+            name="published"
+            label="Publicerat: programmet syns på webbplatsen"
+            defaultChecked={v ? v.published === "on" : defaults.published}
+            error={e.published}
+            hint="Bara publicerade lärpass i ett publicerat evenemang syns för besökarna."
+          />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {pending ? "Sparar…" : "Spara evenemanget"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AddDayForm({ action: add, defaultDate }: { action: Action<DayFormState>; defaultDate: string }) {
+  const [state, action, pending] = useActionState<DayFormState, FormData>(add, {});
+  const e = state.errors ?? {};
+  return (
+    <form action={action} noValidate className="panel stack">
+      <h3>Lägg till dag</h3>
+      <FormError error={e.form} />
+      <div className="form-grid">
+        <TextField name="date" idPrefix="dag-" type="date" label="Datum" required defaultValue={state.values?.date ?? defaultDate} error={e.date} />
+        <TextField
+          name="name"
+          idPrefix="dag-"
+          label="Namn (valfritt)"
+          defaultValue={state.values?.name}
+          error={e.name}
+          hint="Till exempel Dag 2: lärpass."
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          Lägg till dag
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AddSlotForm({
+  action: add,
+  days,
+  defaultDayId,
+}: {
+  action: Action<SlotFormState>;
+  days: { id: number; label: string }[];
+  defaultDayId: string;
+}) {
+  const [state, action, pending] = useActionState<SlotFormState, FormData>(add, {});
+  const e = state.errors ?? {};
+  const v = state.values ?? {};
+  return (
+    <form action={action} noValidate className="panel stack">
+      <h3>Lägg till tid</h3>
+      <FormError error={e.form} />
+      <div className="form-grid">
+        <SelectField
+          name="dayId"
+          idPrefix="tid-"
+          label="Dag"
+          required
+          defaultValue={v.dayId ?? defaultDayId}
+          error={e.dayId}
+          options={days.map((d) => ({ value: String(d.id), label: d.label }))}
+        />
+        <TextField name="start" idPrefix="tid-" type="time" label="Börjar" required defaultValue={v.start} error={e.start} />
+        <TextField
+          name="end"
+          idPrefix="tid-"
+          type="time"
+          label="Slutar"
+          defaultValue={v.end}
+          error={e.end}
+          hint="Tomt: 45 minuter efter start, ett lärpass."
+        />
+        <TextField name="label" idPrefix="tid-" label="Namn (valfritt)" defaultValue={v.label} error={e.label} hint="Till exempel Lärpass 1." />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          Lägg till tid
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AddRoomForm({ action: add }: { action: Action<RoomFormState> }) {
+  const [state, action, pending] = useActionState<RoomFormState, FormData>(add, {});
+  const e = state.errors ?? {};
+  return (
+    <form action={action} noValidate className="panel stack">
+      <h3>Lägg till lokal</h3>
+      <FormError error={e.form} />
+      <div className="form-grid">
+        <TextField name="name" idPrefix="lokal-" label="Namn" required defaultValue={state.values?.name} error={e.name} />
+        <TextField
+          name="capacity"
+          idPrefix="lokal-"
+          type="number"
+          inputMode="numeric"
+          label="Antal platser"
+          required
+          defaultValue={state.values?.capacity}
+          error={e.capacity}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          Lägg till lokal
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function RoomForm({ action: save, room }: { action: Action<RoomFormState>; room: { id: number; name: string; capacity: number } }) {
+  const [state, action, pending] = useActionState<RoomFormState, FormData>(save, {});
+  const e = state.errors ?? {};
+  const prefix = `lokal-${room.id}-`;
+  return (
+    <form action={action} noValidate className="stack">
+      <FormError error={e.form} />
+      <div className="row-actions">
+        <TextField name="name" idPrefix={prefix} label="Namn" required defaultValue={state.values?.name ?? room.name} error={e.name} />
+        <TextField
+          name="capacity"
+          idPrefix={prefix}
+          type="number"
+          inputMode="numeric"
+          label="Antal platser"
+          required
+          defaultValue={state.values?.capacity ?? String(room.capacity)}
+          error={e.capacity}
+        />
+        <div className="field">
+          <button type="submit" disabled={pending}>
+            Spara<span className="visually-hidden"> lokalen {room.name}</span>
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { decodeUpload, parseLarpassCsv, type CsvError } from "@/lib/import/csv";
+import { ImportError, importProgramme, type ImportPlan } from "@/lib/import/import-programme";
+import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-programme";
+import { idSchema, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
+import { requireOrganiser } from "../../../guard";
+
+export type ImportFormat = "text" | "csv";
+
+export type ImportState = {
+  errors?: Partial<Record<"text" | "file" | "status" | "form", string>>;
+  /** Problems with a CSV file, each with its row: nothing is imported while there are any. */
+  csvErrors?: CsvError[];
+  /** What was pasted or read from the file: kept in the form, and carried to "Bekräfta import". */
+  text?: string;
+  status?: string;
+  preview?: { plan: ImportPlan; status: "draft" | "published" };
+};
+
+const formatOf = (v: FormDataEntryValue | null): ImportFormat => (v === "csv" ? "csv" : "text");
+
+async function readSource(formData: FormData): Promise<{ text: string } | { error: Partial<Record<"text" | "file", string>> }> {
+  const file = formData.get("file");
+  if (file && typeof file === "object" && "arrayBuffer" in file && file.size > 0) {
+    if (file.size > MAX_IMPORT_BYTES) return { error: { file: "Filen är för stor. Den får vara högst 1 MB." } };
+    return { text: decodeUpload(new Uint8Array(await file.arrayBuffer())) };
+  }
+  const text = formData.get("text");
+  if (typeof text !== "string" || text.trim() === "") {
+    return { error: { text: "Klistra in texten eller välj en fil." } };
+  }
+  if (text.length > MAX_IMPORT_BYTES) return { error: { text: "Texten är för lång. Den får vara högst 1 MB." } };
+  return { text };
+}
+
+function parse(format: ImportFormat, text: string): { programme: ParsedProgramme } | { state: ImportState } {
+  if (format === "csv") {
+    const csv = parseLarpassCsv(text);
+    if (!csv.ok) return { state: { csvErrors: csv.errors, text } };
+    return { programme: csv.programme };
+  }
+  const programme = parseProgramme(text);
+  if (programme.sessions.length === 0) {
+    return {
+      state: {
+        text,
+        errors: { text: "Hittade inga lärpass i texten. Varje lärpass är ett stycke: titel, sammanfattning och sist en rad med talarna." },
+        preview: undefined,
+        csvErrors: programme.warnings.map((w) => ({ line: w.line, message: w.message })),
+      },
+    };
+  }
+  return { programme };
+}
+
+function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "published", dryRun: boolean) {
+  try {
+    return importProgramme({ eventId, programme, status, dryRun });
+  } catch (error) {
+    if (error instanceof ImportError) notFound();
+    throw error;
+  }
+}
+
+/** Step 1: read the text or file and show what the import would do. Nothing is written. */
+export async function previewImportAction(eventId: number, _prev: ImportState, formData: FormData): Promise<ImportState> {
+  await requireOrganiser(`/arrangor/evenemang/${eventId}/import`);
+  const id = idSchema.safeParse(eventId);
+  if (!id.success) notFound();
+  const format = formatOf(formData.get("format"));
+  const status = importStatusSchema.safeParse(formData.get("status"));
+  const source = await readSource(formData);
+  const typed = typeof formData.get("text") === "string" ? String(formData.get("text")) : "";
+  if ("error" in source) return { errors: source.error, text: typed, status: String(formData.get("status") ?? "") };
+  if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
+  const parsed = parse(format, source.text);
+  if ("state" in parsed) return { ...parsed.state, status: status.data };
+  return { text: source.text, status: status.data, preview: { plan: plan(id.data, parsed.programme, status.data, true), status: status.data } };
+}
+
+/** Step 2: the same text again (from the preview's hidden field), imported in one transaction. */
+export async function confirmImportAction(eventId: number, _prev: ImportState, formData: FormData): Promise<ImportState> {
+  await requireOrganiser(`/arrangor/evenemang/${eventId}/import`);
+  const id = idSchema.safeParse(eventId);
+  if (!id.success) notFound();
+  const format = formatOf(formData.get("format"));
+  const status = importStatusSchema.safeParse(formData.get("status"));
+  const text = formData.get("text");
+  if (typeof text !== "string" || text.trim() === "" || text.length > MAX_IMPORT_BYTES || !status.success) {
+    return { errors: { form: "Förhandsgranskningen saknas eller är ofullständig. Läs in texten igen." } };
+  }
+  const parsed = parse(format, text);
+  if ("state" in parsed) return parsed.state;
+  const result = plan(id.data, parsed.programme, status.data, false);
+  const created = result.larpass.filter((l) => l.action === "create").length;
+  const updated = result.larpass.filter((l) => l.action === "update").length;
+  redirect(`/arrangor/evenemang/${id.data}/larpass?importerat=${created}&uppdaterat=${updated}`);
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAdminEvent } from "@/lib/admin/events";
+import { getLarpassFormOptions } from "@/lib/admin/larpass-read";
+import { requirePageRole } from "@/lib/auth/page-guards";
+import { idSchema } from "@/lib/validation/admin";
+import { createLarpassAction, type LarpassFormState } from "../../../../larpass/actions";
+import { LarpassForm } from "../../../../larpass/larpass-form";
+import { EventNav } from "../../event-nav";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Arrangör: nytt lärpass" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function NewLarpassPage({ params }: Props) {
+  const { id: raw } = await params;
+  await requirePageRole("organiser", `/arrangor/evenemang/${raw}/larpass/ny`);
+  const id = idSchema.safeParse(raw);
+  if (!id.success) notFound();
+  const data = getAdminEvent({ id: id.data });
+  if (!data) notFound();
+  const { event } = data;
+  const initial: LarpassFormState = {
+    seq: 0,
+    version: 0,
+    values: {
+      title: "",
+      slug: "",
+      abstract: "",
+      speakers: [],
+      timeSlotId: "",
+      roomId: "",
+      capacity: "",
+      status: "draft",
+      track: "",
+      language: "sv",
+    },
+  };
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href="/arrangor">Arrangör</Link>
+          </li>
+          <li>
+            <Link href={`/arrangor/evenemang/${event.id}`}>{event.name}</Link>
+          </li>
+          <li>
+            <Link href={`/arrangor/evenemang/${event.id}/larpass`}>Lärpass</Link>
+          </li>
+          <li>
+            <span aria-current="page">Nytt lärpass</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>Nytt lärpass</h1>
+      <EventNav eventId={event.id} eventName={event.name} />
+      <LarpassForm
+        mode="create"
+        action={createLarpassAction.bind(null, event.id)}
+        initial={initial}
+        options={getLarpassFormOptions({ eventId: event.id })}
+        cancelHref={`/arrangor/evenemang/${event.id}/larpass`}
+      />
+    </>
+  );
+}

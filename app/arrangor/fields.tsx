@@ -1,0 +1,168 @@
+// Form fields of the organisers' workspace: a label, an optional hint, and the error next to the field
+// (aria-describedby, aria-live), so a screen reader hears what is wrong where it is. Server and client safe.
+import type { ReactNode } from "react";
+
+type Common = {
+  name: string;
+  label: ReactNode;
+  /** Prefix for ids when one page has several forms with the same field names. */
+  idPrefix?: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+};
+
+function ids({ name, idPrefix, error, hint }: Common) {
+  const id = `${idPrefix ?? ""}${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, describedBy };
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <p id={`${id}-hint`} className="meta">
+      {hint}
+    </p>
+  ) : null;
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return (
+    <p id={`${id}-error`} className="field-error" aria-live="polite">
+      {error ?? ""}
+    </p>
+  );
+}
+
+export function TextField(
+  props: Common & {
+    type?: "text" | "email" | "number" | "date" | "time" | "datetime-local";
+    defaultValue?: string;
+    autoComplete?: string;
+    inputMode?: "numeric" | "text" | "email";
+    list?: string;
+    pattern?: string;
+    maxLength?: number;
+  },
+) {
+  const { id, describedBy } = ids(props);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        defaultValue={props.defaultValue}
+        required={props.required}
+        autoComplete={props.autoComplete ?? "off"}
+        inputMode={props.inputMode}
+        list={props.list}
+        maxLength={props.maxLength}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <Hint id={id} hint={props.hint} />
+      <FieldError id={id} error={props.error} />
+    </div>
+  );
+}
+
+export function TextArea(
+  props: Common & { defaultValue?: string; rows?: number; onInput?: (value: string) => void; maxLength?: number },
+) {
+  const { id, describedBy } = ids(props);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 6}
+        defaultValue={props.defaultValue}
+        required={props.required}
+        maxLength={props.maxLength}
+        onInput={props.onInput ? (e) => props.onInput!((e.target as HTMLTextAreaElement).value) : undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <Hint id={id} hint={props.hint} />
+      <FieldError id={id} error={props.error} />
+    </div>
+  );
+}
+
+export function SelectField(
+  props: Common & { defaultValue?: string; options: { value: string; label: string }[] },
+) {
+  const { id, describedBy } = ids(props);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Hint id={id} hint={props.hint} />
+      <FieldError id={id} error={props.error} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: Common & { defaultChecked?: boolean }) {
+  const { id, describedBy } = ids(props);
+  return (
+    <div className="field checkbox-field">
+      <div className="checkbox-row">
+        <input
+          id={id}
+          name={props.name}
+          type="checkbox"
+          defaultChecked={props.defaultChecked}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <label htmlFor={id}>{props.label}</label>
+      </div>
+      <Hint id={id} hint={props.hint} />
+      <FieldError id={id} error={props.error} />
+    </div>
+  );
+}
+
+/** The form's own error (not tied to one field), announced at once. */
+export function FormError({ error, id }: { error?: string; id?: string }) {
+  return error ? (
+    <p role="alert" className="notice" id={id}>
+      {error}
+    </p>
+  ) : null;
+}
+
+/** A one-line confirmation after a redirect (?sparat=...), announced politely. */
+export function Saved({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="inline-notice saved">
+      {children}
+    </p>
+  );
+}

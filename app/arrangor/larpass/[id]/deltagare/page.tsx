@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getParticipantList } from "@/lib/admin/exports";
+import { requirePageRole } from "@/lib/auth/page-guards";
+import { formatDay, formatTimeRange } from "@/lib/time";
+import { idParamSchema } from "@/lib/validation/schedule";
+import { PrintButton } from "./print-button";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = idParamSchema.safeParse((await params).id);
+  const list = id.success ? getParticipantList({ larpassId: id.data }) : null;
+  return { title: list ? `Deltagare: ${list.larpass.title}` : "Deltagare" };
+}
+
+/** The room host's list: who has a seat (with a column to tick attendance), then the queue. Print-friendly. */
+export default async function ParticipantsPage({ params }: Props) {
+  const { id } = await params;
+  await requirePageRole("organiser", `/arrangor/larpass/${id}/deltagare`);
+  const larpassId = idParamSchema.safeParse(id);
+  if (!larpassId.success) notFound();
+  const list = getParticipantList({ larpassId: larpassId.data });
+  if (!list) notFound();
+  const { event, larpass, slot, room, confirmed, waitlisted } = list;
+  const tz = event.timeZone;
+
+  return (
+    <article className="participants">
+      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
+        <ol>
+          <li>
+            <Link href="/arrangor">Arrangör</Link>
+          </li>
+          <li>
+            <Link href={`/arrangor/evenemang/${event.id}/export`}>Export: {event.name}</Link>
+          </li>
+          <li>
+            <span aria-current="page">Deltagare</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{larpass.title}</h1>
+      <p className="meta">{event.name}</p>
+      <dl className="facts">
+        <dt>Tid</dt>
+        <dd>{slot ? `${formatDay(slot.startsAt, tz)} ${formatTimeRange(slot.startsAt, slot.endsAt, tz)}` : "Ingen tid ännu"}</dd>
+        <dt>Lokal</dt>
+        <dd>{room ? room.name : "Ingen lokal ännu"}</dd>
+        <dt>Platser</dt>
+        <dd>
+          {confirmed.length} anmälda av {larpass.capacity ?? "okänt antal"} platser
+          {waitlisted.length ? `, ${waitlisted.length} i kö` : ""}
+        </dd>
+        {larpass.status === "cancelled" ? (
+          <>
+            <dt>Status</dt>
+            <dd>Inställt</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="actions no-print">
+        <PrintButton />
+        <a className="button secondary" href={`/arrangor/evenemang/${event.id}/export/larpass-${larpass.id}.csv`} download>
+          Ladda ner som CSV
+        </a>
+      </p>
+
+      <h2>Med plats</h2>
+      {confirmed.length === 0 ? (
+        <p>Ingen har valt lärpasset ännu.</p>
+      ) : (
+        <table className="attendance">
+          <caption className="visually-hidden">Deltagare med plats på {larpass.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">Nr</th>
+              <th scope="col">Namn</th>
+              <th scope="col">E-post</th>
+              <th scope="col" className="tick">Närvarande</th>
+            </tr>
+          </thead>
+          <tbody>
+            {confirmed.map((p, i) => (
+              <tr key={p.email}>
+                <td className="num">{i + 1}</td>
+                <th scope="row">{p.name || "–"}</th>
+                <td>{p.email}</td>
+                <td className="tick">
+                  <input type="checkbox" aria-label={`${p.name || p.email} är närvarande`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {waitlisted.length ? (
+        <>
+          <h2>I kö</h2>
+          <p>Kommer någon med plats inte, får de första i kön platsen.</p>
+          <table className="attendance">
+            <caption className="visually-hidden">Kön till {larpass.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">Köplats</th>
+                <th scope="col">Namn</th>
+                <th scope="col">E-post</th>
+                <th scope="col" className="tick">Närvarande</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waitlisted.map((p) => (
+                <tr key={p.email}>
+                  <td className="num">{p.position}</td>
+                  <th scope="row">{p.name || "–"}</th>
+                  <td>{p.email}</td>
+                  <td className="tick">
+                    <input type="checkbox" aria-label={`${p.name || p.email} är närvarande`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </article>
+  );
+}

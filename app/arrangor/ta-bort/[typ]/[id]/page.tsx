@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { DeletableKind, DeletionImpact } from "@/lib/admin/deletion";
+import { describeDayDeletion, describeEventDeletion, describeRoomDeletion, describeSlotDeletion } from "@/lib/admin/events";
+import { describeLarpassDeletion } from "@/lib/admin/larpass";
+import { describeOrganisationDeletion, describeSpeakerDeletion } from "@/lib/admin/people";
+import { requirePageRole } from "@/lib/auth/page-guards";
+import { idSchema } from "@/lib/validation/admin";
+import { deleteDayAction, deleteEventAction, deleteRoomAction, deleteSlotAction } from "../../../evenemang/[id]/actions";
+import { deleteLarpassAction } from "../../../larpass/actions";
+import { deleteOrganisationAction } from "../../../organisationer/actions";
+import { deleteSpeakerAction } from "../../../talare/actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Arrangör: ta bort" };
+
+type Props = { params: Promise<{ typ: string; id: string }> };
+
+const kinds: Record<
+  DeletableKind,
+  { describe: (a: { id: number }) => DeletionImpact | null; action: (id: number, formData: FormData) => Promise<void> }
+> = {
+  evenemang: { describe: describeEventDeletion, action: deleteEventAction },
+  dag: { describe: describeDayDeletion, action: deleteDayAction },
+  tid: { describe: describeSlotDeletion, action: deleteSlotAction },
+  lokal: { describe: describeRoomDeletion, action: deleteRoomAction },
+  larpass: { describe: describeLarpassDeletion, action: deleteLarpassAction },
+  talare: { describe: describeSpeakerDeletion, action: deleteSpeakerAction },
+  organisation: { describe: describeOrganisationDeletion, action: deleteOrganisationAction },
+};
+
+/**
+ * The question before anything is deleted: what it is, and everything else that will happen. Works
+ * without JavaScript; the delete actions refuse to run without this page's confirmation field.
+ */
+export default async function ConfirmDeletionPage({ params }: Props) {
+  const { typ, id: raw } = await params;
+  await requirePageRole("organiser", `/arrangor/ta-bort/${typ}/${raw}`);
+  const kind = Object.hasOwn(kinds, typ) ? kinds[typ as DeletableKind] : null;
+  const id = idSchema.safeParse(raw);
+  if (!kind || !id.success) notFound();
+  const impact = kind.describe({ id: id.data });
+  if (!impact) notFound();
+  return (
+    <>
+      <h1>Ta bort {impact.what}?</h1>
+      {impact.consequences.length ? (
+        <section aria-labelledby="vad-hander" className="panel notice">
+          <h2 id="vad-hander">Det här händer</h2>
+          <ul>
+            {impact.consequences.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p>Ingenting annat påverkas: det används inte av något annat.</p>
+      )}
+      <p>Det går inte att ångra.</p>
+      <form action={kind.action.bind(null, impact.id)} className="actions">
+        <input type="hidden" name="bekraftat" value="ja" />
+        <button type="submit" className="danger">
+          Ja, ta bort {impact.what}
+        </button>
+        <Link href={impact.backHref}>Nej, avbryt</Link>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Markdown } from "@/components/markdown";
+import { FormError, SelectField, TextArea, TextField } from "../fields";
+import type { SpeakerFormState } from "./actions";
+
+export type SpeakerDefaults = { name: string; slug: string; role: string; organisationId: string; bio: string; email: string };
+
+export function SpeakerForm({
+  action: save,
+  defaults,
+  organisations,
+  mode,
+}: {
+  action: (prev: SpeakerFormState, formData: FormData) => Promise<SpeakerFormState>;
+  defaults: SpeakerDefaults;
+  organisations: { id: number; name: string }[];
+  mode: "create" | "edit";
+}) {
+  const [state, action, pending] = useActionState<SpeakerFormState, FormData>(save, {});
+  const v = { ...defaults, ...state.values };
+  const e = state.errors ?? {};
+  const [bio, setBio] = useState(v.bio);
+  return (
+    <form action={action} noValidate className="panel stack">
+      <FormError error={e.form} />
+      <div className="form-grid">
+        <TextField name="name" label="Namn" required defaultValue={v.name} error={e.name} />
+        <TextField name="role" label="Roll (valfritt)" defaultValue={v.role} error={e.role} hint="Till exempel projektledare." />
+        <SelectField
+          name="organisationId"
+          label="Organisation"
+          defaultValue={v.organisationId}
+          error={e.organisationId}
+          options={[{ value: "", label: "Ingen organisation" }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label="E-post (visas inte)"
+          defaultValue={v.email}
+          error={e.email}
+          hint="Bara för arrangörerna; syns aldrig på webbplatsen."
+        />
+        <TextField
+          name="slug"
+          label="Adressnamn"
+          defaultValue={v.slug}
+          error={e.slug}
+          hint={mode === "create" ? "Lämna tomt så görs det av namnet." : "Talarsidans adress: /talare/adressnamn."}
+        />
+        <div className="wide">
+          <TextArea name="bio" label="Presentation" rows={5} defaultValue={v.bio} error={e.bio} onInput={setBio} hint="Markdown går bra." />
+          {bio.trim() ? (
+            <section aria-label="Förhandsvisning av presentationen" className="preview-panel">
+              <Markdown>{bio}</Markdown>
+            </section>
+          ) : null}
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {pending ? "Sparar…" : mode === "create" ? "Skapa talare" : "Spara talaren"}
+        </button>
+      </div>
+    </form>
+  );
+}

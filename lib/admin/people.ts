@@ -1,0 +1,341 @@
+// Speakers and organisations: they outlive a single event, so they are managed on their own pages.
+// Each change is one transaction; removing a speaker from published lärpass is logged as a change.
+import "server-only";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { db as defaultDb, type DB } from "@/db";
+import { events, larpass, larpassSpeakers, organisations, speakers, type Organisation, type Speaker } from "@/db/schema";
+import { recordChange } from "@/lib/changes";
+import { guessOrganisationKind } from "@/lib/import/organisation-kind";
+import { slugify, uniqueSlug } from "@/lib/slug";
+import { foldForSearch, sortBySv } from "@/lib/text";
+import type { FieldErrors, OrganisationField, OrganisationInput, SpeakerField, SpeakerInput } from "@/lib/validation/admin";
+import type { DeletionImpact } from "./deletion";
+
+type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
+
+export type PeopleResult<F extends string> = { ok: true; id: number } | { ok: false; errors: FieldErrors<F> };
+
+const gone = { ok: false as const, errors: { form: "Det finns inte längre. Någon kan ha tagit bort det." } };
+
+function takenSlugs(tx: Pick<DB, "select">, table: typeof speakers | typeof organisations): Set<string> {
+  return new Set(tx.select({ slug: table.slug }).from(table).all().map((r) => r.slug));
+}
+
+// Used by the lärpass form's "ny talare" --------------------------------------------------------------
+
+/** The organisation with this name (compared case- and space-insensitively), created if missing. */
+export function findOrCreateOrganisation(tx: Tx, name: string): number {
+  const wanted = foldForSearch(name);
+  const existing = tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .all()
+    .find((o) => foldForSearch(o.name) === wanted);
+  if (existing) return existing.id;
+  const slug = uniqueSlug(slugify(name), takenSlugs(tx, organisations));
+  return tx
+    .insert(organisations)
+    .values({ name: name.trim(), slug, kind: guessOrganisationKind(name) })
+    .returning({ id: organisations.id })
+    .get().id;
+}
+
+/** A speaker with this name at this organisation, reused when one exists, else created. */
+export function findOrCreateSpeaker(tx: Tx, s: { name: string; role: string | null; organisationId: number | null }): number {
+  const wanted = foldForSearch(s.name);
+  const existing = tx
+    .select({ id: speakers.id, name: speakers.name, organisationId: speakers.organisationId })
+    .from(speakers)
+    .all()
+    .find((r) => foldForSearch(r.name) === wanted && (r.organisationId ?? null) === s.organisationId);
+  if (existing) return existing.id;
+  const slug = uniqueSlug(slugify(s.name), takenSlugs(tx, speakers));
+  return tx
+    .insert(speakers)
+    .values({ name: s.name.trim(), slug, role: s.role, organisationId: s.organisationId })
+    .returning({ id: speakers.id })
+    .get().id;
+}
+
+// Speakers -------------------------------------------------------------------------------------------------
+
+export type AdminSpeakerRow = Pick<Speaker, "id" | "slug" | "name" | "role"> & { organisation: string | null; larpassCount: number };
+
+/** All speakers in Swedish alphabetical order, with their organisation and how many lärpass they are in. */
+export function listAdminSpeakers({ database = defaultDb }: { database?: DB } = {}): AdminSpeakerRow[] {
+  // The outer column is named in full: in a one-table select drizzle writes ${speakers.id} as a bare "id".
+  const rows = database
+    .select({
+      id: speakers.id,
+      slug: speakers.slug,
+      name: speakers.name,
+      role: speakers.role,
+      organisation: organisations.name,
+      larpassCount: sql<number>`(select count(*) from larpass_speakers ls where ls.speaker_id = "speakers"."id")`,
+    })
+    .from(speakers)
+    .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
+    .all();
+  return sortBySv(rows, (r) => r.name);
+}
+
+export type AdminSpeaker = Speaker & { larpass: { id: number; title: string; eventName: string }[] };
+
+export function getAdminSpeaker({ id, database = defaultDb }: { id: number; database?: DB }): AdminSpeaker | null {
+  const row = database.select().from(speakers).where(eq(speakers.id, id)).get();
+  if (!row) return null;
+  const list = database
+    .select({ id: larpass.id, title: larpass.title, eventName: events.name })
+    .from(larpassSpeakers)
+    .innerJoin(larpass, eq(larpass.id, larpassSpeakers.larpassId))
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .where(eq(larpassSpeakers.speakerId, id))
+    .all();
+  return { ...row, larpass: sortBySv(list, (l) => l.title) };
+}
+
+function checkSpeaker(tx: Pick<DB, "select">, input: SpeakerInput, exceptId?: number): FieldErrors<SpeakerField> | null {
+  if (input.slug) {
+    const other = tx.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.slug, input.slug)).get();
+    if (other && other.id !== exceptId) return { slug: `Adressnamnet "${input.slug}" används redan av ${other.name}. Välj ett annat.` };
+  }
+  if (input.organisationId) {
+    const org = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get();
+    if (!org) return { organisationId: "Organisationen finns inte längre. Välj en annan." };
+  }
+  return null;
+}
+
+export function createSpeaker({ input, database = defaultDb }: { input: SpeakerInput; database?: DB }): PeopleResult<SpeakerField> {
+  return database.transaction(
+    (tx): PeopleResult<SpeakerField> => {
+      const errors = checkSpeaker(tx, input);
+      if (errors) return { ok: false, errors };
+      const slug = input.slug ?? uniqueSlug(slugify(input.name), takenSlugs(tx, speakers));
+      const row = tx
+        .insert(speakers)
+        .values({ name: input.name, slug, role: input.role, organisationId: input.organisationId, bio: input.bio, email: input.email })
+        .returning({ id: speakers.id })
+        .get();
+      return { ok: true, id: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Published lärpass the speaker is in: a new name or organisation there is a visible change. */
+function publicLarpassOf(tx: Pick<DB, "select">, speakerIds: number[]): number[] {
+  if (speakerIds.length === 0) return [];
+  return [
+    ...new Set(
+      tx
+        .select({ id: larpass.id })
+        .from(larpassSpeakers)
+        .innerJoin(larpass, eq(larpass.id, larpassSpeakers.larpassId))
+        .innerJoin(events, eq(events.id, larpass.eventId))
+        .where(and(inArray(larpassSpeakers.speakerId, speakerIds), ne(larpass.status, "draft"), eq(events.published, true)))
+        .all()
+        .map((r) => r.id),
+    ),
+  ];
+}
+
+export function updateSpeaker({ id, input, database = defaultDb }: { id: number; input: SpeakerInput; database?: DB }): PeopleResult<SpeakerField> {
+  return database.transaction(
+    (tx): PeopleResult<SpeakerField> => {
+      const row = tx.select().from(speakers).where(eq(speakers.id, id)).get();
+      if (!row) return gone;
+      const errors = checkSpeaker(tx, input, id);
+      if (errors) return { ok: false, errors };
+      const orgName = (orgId: number | null) =>
+        orgId ? (tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)).get()?.name ?? null) : null;
+      const line = (name: string, orgId: number | null) => [name, orgName(orgId)].filter(Boolean).join(", ");
+      const before = line(row.name, row.organisationId);
+      tx.update(speakers)
+        .set({
+          name: input.name,
+          slug: input.slug ?? row.slug,
+          role: input.role,
+          organisationId: input.organisationId,
+          bio: input.bio,
+          email: input.email,
+          updatedAt: new Date(),
+        })
+        .where(eq(speakers.id, id))
+        .run();
+      const after = line(input.name, input.organisationId);
+      if (before !== after) {
+        for (const larpassId of publicLarpassOf(tx, [id])) recordChange(tx, { larpassId, kind: "speakers", before, after });
+      }
+      return { ok: true, id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function deleteSpeaker({ id, database = defaultDb }: { id: number; database?: DB }): boolean {
+  return database.transaction(
+    (tx) => {
+      const row = tx.select().from(speakers).where(eq(speakers.id, id)).get();
+      if (!row) return false;
+      for (const larpassId of publicLarpassOf(tx, [id])) {
+        recordChange(tx, { larpassId, kind: "speakers", before: row.name, after: `${row.name} medverkar inte längre` });
+      }
+      const affected = tx.select({ id: larpassSpeakers.larpassId }).from(larpassSpeakers).where(eq(larpassSpeakers.speakerId, id)).all();
+      tx.delete(speakers).where(eq(speakers.id, id)).run();
+      if (affected.length) {
+        tx.update(larpass)
+          .set({ version: sql`${larpass.version} + 1`, updatedAt: new Date() })
+          .where(inArray(larpass.id, affected.map((a) => a.id)))
+          .run();
+      }
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function describeSpeakerDeletion({ id, database = defaultDb }: { id: number; database?: DB }): DeletionImpact | null {
+  const s = getAdminSpeaker({ id, database });
+  if (!s) return null;
+  const consequences: string[] = [];
+  if (s.larpass.length) {
+    consequences.push(
+      `${s.name} tas bort som talare från ${s.larpass.length} lärpass: ${s.larpass.map((l) => `${l.title} (${l.eventName})`).join("; ")}.`,
+    );
+    const pub = publicLarpassOf(database, [id]).length;
+    if (pub) consequences.push(`${pub} av dem är publicerade; ändringen noteras på sidan Ändringar.`);
+  }
+  return {
+    kind: "talare",
+    id,
+    what: `talaren ${s.name}`,
+    consequences,
+    backHref: `/arrangor/talare/${id}`,
+    doneHref: "/arrangor/talare?borttaget=talare",
+  };
+}
+
+// Organisations -------------------------------------------------------------------------------------------
+
+export type AdminOrganisationRow = Pick<Organisation, "id" | "slug" | "name" | "kind"> & { speakerCount: number };
+
+export function listAdminOrganisations({ database = defaultDb }: { database?: DB } = {}): AdminOrganisationRow[] {
+  // Named in full: a bare "id" inside the subquery would be s.id (see listAdminSpeakers).
+  const rows = database
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      speakerCount: sql<number>`(select count(*) from speakers s where s.organisation_id = "organisations"."id")`,
+    })
+    .from(organisations)
+    .all();
+  return sortBySv(rows, (r) => r.name);
+}
+
+export type AdminOrganisation = Organisation & { speakers: { id: number; name: string }[] };
+
+export function getAdminOrganisation({ id, database = defaultDb }: { id: number; database?: DB }): AdminOrganisation | null {
+  const row = database.select().from(organisations).where(eq(organisations.id, id)).get();
+  if (!row) return null;
+  const people = database.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.organisationId, id)).all();
+  return { ...row, speakers: sortBySv(people, (p) => p.name) };
+}
+
+function checkOrganisation(tx: Pick<DB, "select">, input: OrganisationInput, exceptId?: number): FieldErrors<OrganisationField> | null {
+  const wanted = foldForSearch(input.name);
+  const sameName = tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .all()
+    .find((o) => o.id !== exceptId && foldForSearch(o.name) === wanted);
+  if (sameName) return { name: `Det finns redan en organisation som heter ${sameName.name}.` };
+  if (input.slug) {
+    const other = tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.slug, input.slug)).get();
+    if (other && other.id !== exceptId) return { slug: `Adressnamnet "${input.slug}" används redan av ${other.name}. Välj ett annat.` };
+  }
+  return null;
+}
+
+export function createOrganisation({ input, database = defaultDb }: { input: OrganisationInput; database?: DB }): PeopleResult<OrganisationField> {
+  return database.transaction(
+    (tx): PeopleResult<OrganisationField> => {
+      const errors = checkOrganisation(tx, input);
+      if (errors) return { ok: false, errors };
+      const slug = input.slug ?? uniqueSlug(slugify(input.name), takenSlugs(tx, organisations));
+      const row = tx.insert(organisations).values({ name: input.name, slug, kind: input.kind }).returning({ id: organisations.id }).get();
+      return { ok: true, id: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function updateOrganisation({
+  id,
+  input,
+  database = defaultDb,
+}: {
+  id: number;
+  input: OrganisationInput;
+  database?: DB;
+}): PeopleResult<OrganisationField> {
+  return database.transaction(
+    (tx): PeopleResult<OrganisationField> => {
+      const row = tx.select().from(organisations).where(eq(organisations.id, id)).get();
+      if (!row) return gone;
+      const errors = checkOrganisation(tx, input, id);
+      if (errors) return { ok: false, errors };
+      tx.update(organisations)
+        .set({ name: input.name, slug: input.slug ?? row.slug, kind: input.kind, updatedAt: new Date() })
+        .where(eq(organisations.id, id))
+        .run();
+      return { ok: true, id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The speakers stay, without an organisation. */
+export function deleteOrganisation({ id, database = defaultDb }: { id: number; database?: DB }): boolean {
+  return database.transaction(
+    (tx) => {
+      const row = tx.select().from(organisations).where(eq(organisations.id, id)).get();
+      if (!row) return false;
+      const people = tx.select({ id: speakers.id, name: speakers.name }).from(speakers).where(eq(speakers.organisationId, id)).all();
+      for (const p of people) {
+        for (const larpassId of publicLarpassOf(tx, [p.id])) {
+          recordChange(tx, { larpassId, kind: "speakers", before: `${p.name}, ${row.name}`, after: p.name });
+        }
+      }
+      tx.delete(organisations).where(eq(organisations.id, id)).run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function describeOrganisationDeletion({ id, database = defaultDb }: { id: number; database?: DB }): DeletionImpact | null {
+  const o = getAdminOrganisation({ id, database });
+  if (!o) return null;
+  const consequences: string[] = [];
+  if (o.speakers.length) {
+    consequences.push(
+      `${o.speakers.length === 1 ? "1 talare" : `${o.speakers.length} talare`} blir utan organisation: ${o.speakers.map((s) => s.name).join(", ")}. Talarna finns kvar.`,
+    );
+  }
+  return {
+    kind: "organisation",
+    id,
+    what: `organisationen ${o.name}`,
+    consequences,
+    backHref: `/arrangor/organisationer/${id}`,
+    doneHref: "/arrangor/organisationer?borttaget=organisation",
+  };
+}
+
+/** For the speaker form's organisation list. */
+export function listOrganisationOptions({ database = defaultDb }: { database?: DB } = {}): { id: number; name: string }[] {
+  return sortBySv(database.select({ id: organisations.id, name: organisations.name }).from(organisations).all(), (o) => o.name);
+}
