@@ -38,6 +38,10 @@ export const events = sqliteTable("events", {
   endsOn: text("ends_on").notNull(),
   signupOpensAt: integer("signup_opens_at", { mode: "timestamp_ms" }),
   signupClosesAt: integer("signup_closes_at", { mode: "timestamp_ms" }),
+  /** After this moment speakers can no longer edit their lärpass or bio (null: no deadline). */
+  speakerEditDeadline: integer("speaker_edit_deadline", { mode: "timestamp_ms" }),
+  /** Whether speakers may see who signed up for their lärpass (they always see the numbers). */
+  speakersSeeParticipants: integer("speakers_see_participants", { mode: "boolean" }).notNull().default(false),
   published: integer("published", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -109,10 +113,20 @@ export const speakers = sqliteTable(
     bio: text("bio").notNull().default(""),
     /** Private: never rendered on public pages. */
     email: text("email"),
+    /** The account that speaks as this speaker (set when an invited address signs in). */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** When an organiser last sent an invitation to `email`; an invitation is what allows linking. */
+    invitedAt: integer("invited_at", { mode: "timestamp_ms" }),
+    /** Optimistic concurrency for bio/role/organisation edits by the speaker and by organisers. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("speakers_name_idx").on(t.name), index("speakers_org_idx").on(t.organisationId)],
+  (t) => [
+    index("speakers_name_idx").on(t.name),
+    index("speakers_org_idx").on(t.organisationId),
+    uniqueIndex("speakers_user_unique").on(t.userId),
+  ],
 );
 
 export const larpass = sqliteTable(
@@ -303,3 +317,40 @@ export const programmeChanges = sqliteTable(
 );
 
 export type ProgrammeChange = typeof programmeChanges.$inferSelect;
+
+// Revisions ------------------------------------------------------------------------------------------
+
+export const revisionEntities = ["larpass", "speaker"] as const;
+export type RevisionEntity = (typeof revisionEntities)[number];
+
+/**
+ * Every saved change to a lärpass or a speaker: who, when, and the editable fields before and after
+ * (JSON snapshots, see lib/revisions.ts). Kept when the account is deleted (author becomes null, the
+ * name stays as it was written) and removed with the lärpass or speaker itself.
+ */
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entity: text("entity", { enum: revisionEntities }).notNull(),
+    larpassId: integer("larpass_id").references(() => larpass.id, { onDelete: "cascade" }),
+    speakerId: integer("speaker_id").references(() => speakers.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Shown in the history: the author's e-mail or name at the time, or "Import". */
+    authorLabel: text("author_label").notNull(),
+    authorRole: text("author_role", { enum: [...roles, "system"] }).notNull(),
+    /** The entity's version after this change (lärpass.version / speakers.version). */
+    version: integer("version").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Set when the change restored an earlier revision. */
+    restoredFrom: integer("restored_from"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("revisions_larpass_idx").on(t.larpassId, t.id),
+    index("revisions_speaker_idx").on(t.speakerId, t.id),
+  ],
+);
+
+export type Revision = typeof revisions.$inferSelect;

@@ -1,0 +1,148 @@
+// Revisions: every saved change to a lärpass or a speaker, with who made it and the editable fields
+// before and after. Written inside the same transaction as the change itself, by organiser edits,
+// speaker edits, imports and restores alike. (No "server-only": the import CLI writes revisions too.)
+import { asc, eq } from "drizzle-orm";
+import type { DB } from "@/db";
+import { larpass, larpassSpeakers, organisations, rooms, revisions, speakers, timeSlots, type Role } from "@/db/schema";
+
+type Tx = Pick<DB, "select" | "insert">;
+
+export type RevisionAuthor = { userId: string | null; label: string; role: Role | "system" };
+
+/** The author for changes made by a signed-in user. */
+export function authorOf(user: { id: string; email: string; name?: string | null; role: Role }): RevisionAuthor {
+  return { userId: user.id, label: user.name ? `${user.name} (${user.email})` : user.email, role: user.role };
+}
+
+export const importAuthor: RevisionAuthor = { userId: null, label: "Import", role: "system" };
+
+/**
+ * The editable fields of a lärpass. Ids are what a restore writes back; the names beside them keep an
+ * old revision readable after a room, slot or speaker has been renamed or deleted.
+ */
+export type LarpassSnapshot = {
+  title: string;
+  abstract: string;
+  status: string;
+  capacity: number | null;
+  track: string | null;
+  language: string;
+  timeSlot: { id: number; label: string } | null;
+  room: { id: number; name: string } | null;
+  speakers: { id: number; name: string }[];
+};
+
+export type SpeakerSnapshot = {
+  name: string;
+  role: string | null;
+  bio: string;
+  organisation: { id: number; name: string } | null;
+};
+
+export function snapshotLarpass(tx: Tx, id: number): LarpassSnapshot | null {
+  const row = tx
+    .select({
+      title: larpass.title,
+      abstract: larpass.abstract,
+      status: larpass.status,
+      capacity: larpass.capacity,
+      track: larpass.track,
+      language: larpass.language,
+      slotId: timeSlots.id,
+      slotStartsAt: timeSlots.startsAt,
+      slotEndsAt: timeSlots.endsAt,
+      slotLabel: timeSlots.label,
+      roomId: rooms.id,
+      roomName: rooms.name,
+    })
+    .from(larpass)
+    .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+    .leftJoin(rooms, eq(rooms.id, larpass.roomId))
+    .where(eq(larpass.id, id))
+    .get();
+  if (!row) return null;
+  const people = tx
+    .select({ id: speakers.id, name: speakers.name })
+    .from(larpassSpeakers)
+    .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
+    .where(eq(larpassSpeakers.larpassId, id))
+    .orderBy(asc(larpassSpeakers.position))
+    .all();
+  return {
+    title: row.title,
+    abstract: row.abstract,
+    status: row.status,
+    capacity: row.capacity,
+    track: row.track,
+    language: row.language,
+    timeSlot:
+      row.slotId != null && row.slotStartsAt && row.slotEndsAt
+        ? { id: row.slotId, label: row.slotLabel || slotLabel(row.slotStartsAt, row.slotEndsAt) }
+        : null,
+    room: row.roomId != null ? { id: row.roomId, name: row.roomName ?? "" } : null,
+    speakers: people,
+  };
+}
+
+export function snapshotSpeaker(tx: Tx, id: number): SpeakerSnapshot | null {
+  const row = tx
+    .select({ name: speakers.name, role: speakers.role, bio: speakers.bio, orgId: organisations.id, orgName: organisations.name })
+    .from(speakers)
+    .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
+    .where(eq(speakers.id, id))
+    .get();
+  if (!row) return null;
+  return {
+    name: row.name,
+    role: row.role,
+    bio: row.bio,
+    organisation: row.orgId != null ? { id: row.orgId, name: row.orgName ?? "" } : null,
+  };
+}
+
+const stockholm = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const clock = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
+
+function slotLabel(startsAt: Date, endsAt: Date): string {
+  return `${stockholm.format(startsAt)}–${clock.format(endsAt)}`;
+}
+
+/**
+ * Records one revision. `before` is null for something new. Nothing is written when nothing changed,
+ * so saving an untouched form leaves no empty entry in the history.
+ */
+export function recordRevision(
+  tx: Tx,
+  r: {
+    entity: "larpass" | "speaker";
+    id: number;
+    version: number;
+    author: RevisionAuthor;
+    before: LarpassSnapshot | SpeakerSnapshot | null;
+    after: LarpassSnapshot | SpeakerSnapshot;
+    restoredFrom?: number;
+  },
+): void {
+  if (r.before && JSON.stringify(r.before) === JSON.stringify(r.after)) return;
+  tx.insert(revisions)
+    .values({
+      entity: r.entity,
+      larpassId: r.entity === "larpass" ? r.id : null,
+      speakerId: r.entity === "speaker" ? r.id : null,
+      authorId: r.author.userId,
+      authorLabel: r.author.label,
+      authorRole: r.author.role,
+      version: r.version,
+      before: r.before as Record<string, unknown> | null,
+      after: r.after as Record<string, unknown>,
+      restoredFrom: r.restoredFrom ?? null,
+    })
+    .run();
+}
