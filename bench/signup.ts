@@ -31,18 +31,24 @@ function prepare(file: string, n: number, prefix = "medlem") {
   return { members, targets };
 }
 
-async function load(server: Server, members: { token: string; larpassId: number }[]): Promise<Omit<Run, "confirmed" | "capacity" | "overbooked">> {
+/** spreadMs = 0: everyone at the same moment; otherwise arrivals evenly spread over that many ms. */
+async function load(
+  server: Server,
+  members: { token: string; larpassId: number }[],
+  spreadMs = 0,
+): Promise<Omit<Run, "confirmed" | "capacity" | "overbooked">> {
   const started = performance.now();
   const results = await Promise.all(
-    members.map((m) =>
-      request({
+    members.map(async (m, i) => {
+      if (spreadMs > 0) await new Promise((r) => setTimeout(r, (i * spreadMs) / members.length));
+      return request({
         port: server.port,
         path: "/api/anmalan",
         method: "POST",
         headers: { "content-type": "application/json", cookie: `authjs.session-token=${m.token}` },
         body: JSON.stringify({ larpassId: m.larpassId, waitlist: true }),
-      }),
-    ),
+      });
+    }),
   );
   const wallMs = performance.now() - started;
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
@@ -68,7 +74,7 @@ function audit(file: string, targets: { id: number; capacity: number }[]) {
   return { confirmed, capacity: targets.reduce((s, t) => s + t.capacity, 0), overbooked };
 }
 
-async function measure(kind: "app" | "floor", n: number, port: number): Promise<Run> {
+async function measure(kind: "app" | "floor", n: number, port: number, spreadMs = 0): Promise<Run> {
   const { dir, file } = freshDatabase(kind);
   const { members, targets } = prepare(file, n);
   const server =
@@ -86,7 +92,7 @@ async function measure(kind: "app" | "floor", n: number, port: number): Promise<
     const warm = prepare(file, 20, "uppvarmning");
     await load(server, warm.members);
     openDatabase(file).$client.exec("DELETE FROM registrations");
-    const run = await load(server, members);
+    const run = await load(server, members, spreadMs);
     return { ...run, ...audit(file, targets) };
   } finally {
     server.stop();
@@ -94,8 +100,10 @@ async function measure(kind: "app" | "floor", n: number, port: number): Promise<
 }
 
 export async function benchSignup(n: number): Promise<string> {
+  const spreadS = Number(process.env.BENCH_SPREAD_S ?? 60);
   const app = await measure("app", n, 3391);
   const floor = await measure("floor", n, 3392);
+  const minute = spreadS > 0 ? await measure("app", n, 3393, spreadS * 1000) : null;
   const show = (label: string, r: Run) =>
     console.log(
       `  ${label}: ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, ` +
@@ -104,7 +112,11 @@ export async function benchSignup(n: number): Promise<string> {
   console.log(`Anmälan: ${n} medlemmar väljer samtidigt bland lärpassen i första passet (med kö)`);
   show("appen (next start)", app);
   show("golvet (node:http + better-sqlite3)", floor);
-  if (app.overbooked > 0) console.log(`  FEL: ${app.overbooked} platser överbokade!`);
+  if (minute) {
+    console.log(`Anmälan: ${n} medlemmar under samma minut (jämnt fördelat över ${spreadS} s)`);
+    show("appen (next start)", minute);
+  }
+  if (app.overbooked > 0 || (minute?.overbooked ?? 0) > 0) console.log("  FEL: platser överbokade!");
   const ratio = app.wallMs / floor.wallMs;
   return `signup: ${n} members, ${fmt(app.rps, 0)} req/s, p50 ${fmt(app.p50)} ms, p95 ${fmt(app.p95)} ms, p99 ${fmt(app.p99)} ms, confirmed ${app.confirmed} of capacity ${app.capacity}, floor ratio ${fmt(ratio, 2)}`;
 }

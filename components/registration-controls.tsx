@@ -56,7 +56,7 @@ export function SeatsLine({ larpass: l }: { larpass: LarpassView }) {
   if (left === 0)
     return (
       <p className="seats full">
-        Fullt ({l.capacity} platser){l.seats.waitlisted > 0 ? ` · ${l.seats.waitlisted} i kö` : ""}
+        Fullt ({l.capacity} {l.capacity === 1 ? "plats" : "platser"}){l.seats.waitlisted > 0 ? ` · ${l.seats.waitlisted} i kö` : ""}
       </p>
     );
   return (

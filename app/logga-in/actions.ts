@@ -9,8 +9,13 @@ import { safeReturnPath, signInSchema, type FormState } from "@/lib/validation/a
 
 export type SignInState = FormState<"email">;
 
+/**
+ * The client for the per-client limit. Behind a reverse proxy the rightmost X-Forwarded-For entry is
+ * the one the proxy added (entries to its left come from the client and can be forged). Without a proxy
+ * the header is the client's own word: the per-address limit still holds (see README, Drift).
+ */
 function clientKey(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "okänd";
+  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "okänd";
 }
 
 function minutes(seconds: number) {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { larpassHref } from "@/components/larpass-card";
@@ -9,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getMyProgramme, listMyEvents } from "@/lib/my-programme";
 import { getCurrentEvent, getEventBySlug, getProgramme } from "@/lib/programme";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { siteUrl } from "@/lib/site-url";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { createCalendarLinkAction, revokeCalendarLinkAction } from "./actions";
 
@@ -31,10 +31,8 @@ export default async function MyProgrammePage({ searchParams }: Props) {
   ]);
   const signup = await getSignupContext({ event, larpass: all, returnTo: returnPath("/mitt-program", query), params: query });
   const token = getCalendarToken({ userId: user.id });
-  const h = await headers();
-  const host = h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  const feedUrl = token ? `${proto}://${host}/kalender/${token}.ics` : null;
+  // The configured public address, never the request's Host header (which the client controls).
+  const feedUrl = token ? `${siteUrl()}/kalender/${token}.ics` : null;
   const chosen = rows.filter((r) => r.seat).length;
 
   return (
