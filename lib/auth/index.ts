@@ -6,6 +6,7 @@ import { db } from "@/db";
 import { accounts, authSessions, users, verificationTokens, type Role } from "@/db/schema";
 import { deliver } from "@/lib/mail";
 import { authConfig } from "./config";
+import { authEvents } from "./events";
 
 declare module "next-auth" {
   interface Session {
@@ -52,6 +53,7 @@ const nextAuth = NextAuth({
       },
     }),
   ],
+  events: authEvents(),
   callbacks: {
     session({ session, user }) {
       session.user.id = user.id;
