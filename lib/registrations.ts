@@ -1,7 +1,7 @@
 // Sign-up rules. Every change is one BEGIN IMMEDIATE transaction, so two server processes on the same
 // file never interleave; mails go out after the commit. Used by server actions, route handlers and the
 // benchmark, so no "server-only" here.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
 import { deliver, type Mail } from "./mail";
@@ -119,22 +119,59 @@ function confirmedCount(tx: Tx, larpassId: number): number {
     .get()!.n;
 }
 
-/** The user's registrations (with their lärpass) whose time overlaps [startsAt, endsAt). */
-function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, status: "confirmed" | "waitlisted") {
+/**
+ * Members' choices (seats and queue places, with their lärpass) whose time overlaps [startsAt, endsAt):
+ * the sign-up rules' "one per time" check, and what an organiser's move or changed time slot collides
+ * with (lib/admin/schedule.ts, lib/admin/events.ts). One query however many members.
+ */
+export function overlappingChoices(
+  tx: Pick<DB, "select">,
+  {
+    userIds,
+    startsAt,
+    endsAt,
+    status,
+    exceptLarpassId,
+    exceptSlotId,
+  }: {
+    userIds: string[];
+    startsAt: Date;
+    endsAt: Date;
+    status?: "confirmed" | "waitlisted";
+    /** Leave out the choices of this lärpass (the one being moved). */
+    exceptLarpassId?: number;
+    /** Leave out the lärpass in this slot (the slot whose time changes). */
+    exceptSlotId?: number;
+  },
+) {
+  if (userIds.length === 0) return [];
   return tx
-    .select({ id: registrations.id, larpassId: registrations.larpassId, title: larpass.title })
+    .select({
+      id: registrations.id,
+      userId: registrations.userId,
+      larpassId: registrations.larpassId,
+      status: registrations.status,
+      title: larpass.title,
+    })
     .from(registrations)
     .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
     .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
     .where(
       and(
-        eq(registrations.userId, userId),
-        eq(registrations.status, status),
+        userIds.length === 1 ? eq(registrations.userId, userIds[0]) : inArray(registrations.userId, userIds),
+        status ? eq(registrations.status, status) : undefined,
+        exceptLarpassId !== undefined ? ne(registrations.larpassId, exceptLarpassId) : undefined,
+        exceptSlotId !== undefined ? ne(timeSlots.id, exceptSlotId) : undefined,
         sql`${timeSlots.startsAt} < ${endsAt.getTime()}`,
         sql`${timeSlots.endsAt} > ${startsAt.getTime()}`,
       ),
     )
     .all();
+}
+
+/** The user's registrations with the status whose time overlaps [startsAt, endsAt). */
+function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, status: "confirmed" | "waitlisted") {
+  return overlappingChoices(tx, { userIds: [userId], startsAt, endsAt, status });
 }
 
 export function waitlistPosition(tx: Tx, registrationId: number): number {

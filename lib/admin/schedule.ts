@@ -1,11 +1,11 @@
 // Moving a lärpass in the schedule (another time slot and/or room). Members who chose it move with it
 // when the new time is free for them; otherwise their choice is released. Everyone affected gets a mail.
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
 import { deliver, type Mail } from "@/lib/mail";
-import { promoteWaitlist } from "@/lib/registrations";
+import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
 import { siteUrl } from "@/lib/site-url";
 import { formatDay, formatTimeRange } from "@/lib/time";
 
@@ -76,25 +76,14 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget, eventId?: number
   } else if (!newSlot) {
     release.push(...regs.map((r) => ({ id: r.id, userId: r.userId, status: r.status, collidesWith: null })));
   } else {
-    const userIds = regs.map((r) => r.userId);
     // The members' other choices at the new time (same status counts: a seat collides with a seat,
     // a queue place with a queue place, as the sign-up rules allow one of each per time).
-    const others = userIds.length
-      ? tx
-          .select({ userId: registrations.userId, status: registrations.status, title: larpass.title })
-          .from(registrations)
-          .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
-          .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
-          .where(
-            and(
-              inArray(registrations.userId, userIds),
-              ne(registrations.larpassId, larpassId),
-              sql`${timeSlots.startsAt} < ${newSlot.endsAt.getTime()}`,
-              sql`${timeSlots.endsAt} > ${newSlot.startsAt.getTime()}`,
-            ),
-          )
-          .all()
-      : [];
+    const others = overlappingChoices(tx, {
+      userIds: regs.map((r) => r.userId),
+      startsAt: newSlot.startsAt,
+      endsAt: newSlot.endsAt,
+      exceptLarpassId: larpassId,
+    });
     for (const r of regs) {
       const clash = others.find((o) => o.userId === r.userId && o.status === r.status);
       if (clash) release.push({ id: r.id, userId: r.userId, status: r.status, collidesWith: clash.title });
