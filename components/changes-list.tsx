@@ -28,8 +28,22 @@ export function ChangesList({ changes, eventSlug, timeZone }: { changes: PublicC
                 {c.larpassSlug ? <Link href={`/evenemang/${eventSlug}/larpass/${c.larpassSlug}`}>{c.larpassTitle}</Link> : c.larpassTitle}
               </th>
               <td>{changeKindLabels[c.kind]}</td>
-              <td>{c.before ?? "–"}</td>
-              <td>{c.after ?? "–"}</td>
+              {c.kind === "abstract" ? (
+                // A whole text twice would bury the other changes: say that it changed and link to it.
+                <td colSpan={2}>
+                  Sammanfattningen är uppdaterad.{" "}
+                  {c.larpassSlug ? (
+                    <Link href={`/evenemang/${eventSlug}/larpass/${c.larpassSlug}`}>
+                      Läs den nya sammanfattningen<span className="visually-hidden"> av {c.larpassTitle}</span>
+                    </Link>
+                  ) : null}
+                </td>
+              ) : (
+                <>
+                  <td>{c.before ?? "–"}</td>
+                  <td>{c.after ?? "–"}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -315,7 +315,7 @@ const table: Record<string, Entry> = {
   },
   "app/arrangor/talare/actions.ts#updateSpeakerAction": {
     call: (w) =>
-      updateSpeakerAction(w.speakerId, {}, form({ name: "Omdöpt talare", slug: "", role: "chef", organisationId: String(w.organisationId), bio: "", email: "" })),
+      updateSpeakerAction(w.speakerId, {}, form({ name: "Omdöpt talare", slug: "", role: "chef", organisationId: String(w.organisationId), bio: "", email: "", version: "1" })),
     next: (w) => `/arrangor/talare/${w.speakerId}`,
     works: (w, r) => {
       expect(r.redirect).toBe(`/arrangor/talare/${w.speakerId}?sparat=1`);

@@ -8,10 +8,12 @@ import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import { createEvent, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/lib/testing/factories";
 import { larpassSchema, type LarpassInput } from "@/lib/validation/admin";
+import type { RevisionAuthor } from "@/lib/revisions";
 import { createLarpass, deleteLarpass, describeLarpassDeletion, updateLarpass } from "./larpass";
 import { getLarpassForEdit, listLarpassForCsv } from "./larpass-read";
 
 useTempOutbox();
+const author: RevisionAuthor = { userId: null, label: "arrangor@example.se", role: "organiser" };
 beforeAll(() => {
   vi.spyOn(console, "log").mockImplementation(() => {});
 });
@@ -64,7 +66,7 @@ describe("createLarpass", () => {
     const { event } = setup();
     const a = speaker("Anna Berg");
     const b = speaker("Örjan Ek");
-    const r = created(createLarpass({ eventId: event.id, input: input({ title: "Behåll talangerna!", speakers: [`id:${b.id}`, `id:${a.id}`] }) }));
+    const r = created(createLarpass({ author, eventId: event.id, input: input({ title: "Behåll talangerna!", speakers: [`id:${b.id}`, `id:${a.id}`] }) }));
     const l = row(r.id);
     expect(l).toMatchObject({ slug: "behall-talangerna", status: "draft", version: 1, abstract: "Om *framtiden*." });
     const order = db.select().from(larpassSpeakers).where(eq(larpassSpeakers.larpassId, r.id)).orderBy(asc(larpassSpeakers.position)).all();
@@ -74,27 +76,27 @@ describe("createLarpass", () => {
 
   it("logs a published lärpass as new, but only when the event itself is published", () => {
     const pub = setup();
-    const r1 = created(createLarpass({ eventId: pub.event.id, input: input({ status: "published" }) }));
+    const r1 = created(createLarpass({ author, eventId: pub.event.id, input: input({ status: "published" }) }));
     expect(changesOf(r1.id).map((c) => c.kind)).toEqual(["new"]);
     const hidden = setup({ published: false });
-    const r2 = created(createLarpass({ eventId: hidden.event.id, input: input({ status: "published" }) }));
+    const r2 = created(createLarpass({ author, eventId: hidden.event.id, input: input({ status: "published" }) }));
     expect(changesOf(r2.id)).toEqual([]);
   });
 
   it("reports a slug already used in the event as a field error, and a free slug gets a suffix", () => {
     const { event } = setup();
-    created(createLarpass({ eventId: event.id, input: input({ title: "Samma titel" }) }));
-    const again = created(createLarpass({ eventId: event.id, input: input({ title: "Samma titel" }) }));
+    created(createLarpass({ author, eventId: event.id, input: input({ title: "Samma titel" }) }));
+    const again = created(createLarpass({ author, eventId: event.id, input: input({ title: "Samma titel" }) }));
     expect(row(again.id).slug).toBe("samma-titel-2");
-    const clash = createLarpass({ eventId: event.id, input: input({ title: "Annan", slug: "samma-titel" }) });
+    const clash = createLarpass({ author, eventId: event.id, input: input({ title: "Annan", slug: "samma-titel" }) });
     expect(clash).toEqual({ ok: false, errors: { slug: 'Adressnamnet "samma-titel" används redan av ett annat lärpass i evenemanget.' } });
   });
 
   it("creates a new speaker (and organisation) typed inline, once, in the same transaction", () => {
     const { event } = setup();
     const entry = `ny:${JSON.stringify({ name: "Kim Nyström", role: "analytiker", organisation: "Region Testland" })}`;
-    const r1 = created(createLarpass({ eventId: event.id, input: input({ title: "Ett", speakers: [entry] }) }));
-    const r2 = created(createLarpass({ eventId: event.id, input: input({ title: "Två", speakers: [entry] }) }));
+    const r1 = created(createLarpass({ author, eventId: event.id, input: input({ title: "Ett", speakers: [entry] }) }));
+    const r2 = created(createLarpass({ author, eventId: event.id, input: input({ title: "Två", speakers: [entry] }) }));
     const kims = db.select().from(speakers).where(eq(speakers.name, "Kim Nyström")).all();
     expect(kims).toHaveLength(1);
     expect(kims[0].role).toBe("analytiker");
@@ -111,20 +113,20 @@ describe("createLarpass", () => {
       ok: false,
       errors: { status: "Bara ett publicerat lärpass kan ställas in. Ett utkast syns inte för besökarna: låt det vara utkast eller ta bort det." },
     };
-    expect(createLarpass({ eventId: event.id, input: input({ status: "cancelled" }) })).toEqual(refused);
-    const r = created(createLarpass({ eventId: event.id, input: input() }));
-    expect(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ status: "cancelled" }) })).toEqual(refused);
+    expect(createLarpass({ author, eventId: event.id, input: input({ status: "cancelled" }) })).toEqual(refused);
+    const r = created(createLarpass({ author, eventId: event.id, input: input() }));
+    expect(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ status: "cancelled" }) })).toEqual(refused);
     expect(row(r.id)).toMatchObject({ status: "draft", version: 1 });
   });
 
   it("refuses a time slot or room of another event", () => {
     const a = setup();
     const b = setup();
-    expect(createLarpass({ eventId: a.event.id, input: input({ timeSlotId: String(b.slot9.id) }) })).toEqual({
+    expect(createLarpass({ author, eventId: a.event.id, input: input({ timeSlotId: String(b.slot9.id) }) })).toEqual({
       ok: false,
       errors: { timeSlotId: "Tiden finns inte i evenemanget längre. Välj en annan." },
     });
-    expect(createLarpass({ eventId: a.event.id, input: input({ roomId: String(b.room30.id) }) })).toMatchObject({ ok: false, errors: { roomId: expect.any(String) } });
+    expect(createLarpass({ author, eventId: a.event.id, input: input({ roomId: String(b.room30.id) }) })).toMatchObject({ ok: false, errors: { roomId: expect.any(String) } });
   });
 });
 
@@ -132,14 +134,14 @@ describe("updateLarpass: optimistic concurrency", () => {
   it("refuses a save from a stale form with both versions, and writes nothing", async () => {
     const { event } = setup();
     const a = speaker("Anna Berg", "Region Västerbotten");
-    const r = created(createLarpass({ eventId: event.id, input: input({ title: "Original", speakers: [`id:${a.id}`] }) }));
+    const r = created(createLarpass({ author, eventId: event.id, input: input({ title: "Original", speakers: [`id:${a.id}`] }) }));
 
     // Two organisers open version 1. The first saves.
-    created(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ title: "Deras titel", speakers: [`id:${a.id}`] }) }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ title: "Deras titel", speakers: [`id:${a.id}`] }) }));
     expect(row(r.id)).toMatchObject({ title: "Deras titel", version: 2 });
 
     // The second saves from version 1: refused, with the saved version and theirs side by side.
-    const stale = await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ title: "Min titel", abstract: "Mitt." }) });
+    const stale = await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ title: "Min titel", abstract: "Mitt." }) });
     expect(stale.ok).toBe(false);
     if (stale.ok || !("conflict" in stale)) throw new Error("expected a conflict");
     expect(stale.conflict.current.version).toBe(2);
@@ -149,16 +151,16 @@ describe("updateLarpass: optimistic concurrency", () => {
     expect(row(r.id)).toMatchObject({ title: "Deras titel", version: 2 });
 
     // Re-applied onto the version they have now seen, the save goes through.
-    const onto = created(await updateLarpass({ id: r.id, expectedVersion: 2, input: input({ title: "Min titel" }) }));
+    const onto = created(await updateLarpass({ author, id: r.id, expectedVersion: 2, input: input({ title: "Min titel" }) }));
     expect(onto.version).toBe(3);
     expect(row(r.id)).toMatchObject({ title: "Min titel", version: 3 });
   });
 
   it("counts a version bumped by something else (a move in the schedule, a cancellation) as a change", async () => {
     const { event, slot9 } = setup();
-    const r = created(createLarpass({ eventId: event.id, input: input({ status: "published" }) }));
-    created(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ status: "published", timeSlotId: String(slot9.id) }) }));
-    const stale = await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ status: "published", title: "Ny" }) });
+    const r = created(createLarpass({ author, eventId: event.id, input: input({ status: "published" }) }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ status: "published", timeSlotId: String(slot9.id) }) }));
+    const stale = await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ status: "published", title: "Ny" }) });
     expect(stale).toMatchObject({ ok: false, conflict: { current: { version: 2 } } });
   });
 });
@@ -167,8 +169,8 @@ describe("updateLarpass: the public change log", () => {
   it("logs nothing while the lärpass is a draft", async () => {
     const { event } = setup();
     const a = speaker("Anna Berg");
-    const r = created(createLarpass({ eventId: event.id, input: input() }));
-    created(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ title: "Ny titel", abstract: "Ny text", speakers: [`id:${a.id}`] }) }));
+    const r = created(createLarpass({ author, eventId: event.id, input: input() }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ title: "Ny titel", abstract: "Ny text", speakers: [`id:${a.id}`] }) }));
     expect(changesOf(r.id)).toEqual([]);
   });
 
@@ -176,9 +178,10 @@ describe("updateLarpass: the public change log", () => {
     const { event } = setup();
     const a = speaker("Anna Berg", "Region Norrbotten");
     const b = speaker("Bo Ek");
-    const r = created(createLarpass({ eventId: event.id, input: input({ status: "published", speakers: [`id:${a.id}`] }) }));
+    const r = created(createLarpass({ author, eventId: event.id, input: input({ status: "published", speakers: [`id:${a.id}`] }) }));
     created(
       await updateLarpass({
+        author,
         id: r.id,
         expectedVersion: 1,
         input: input({ status: "published", title: "Ny titel", abstract: "Ny text", speakers: [`id:${b.id}`, `id:${a.id}`] }),
@@ -195,17 +198,17 @@ describe("updateLarpass: the public change log", () => {
 
   it("logs nothing for a published lärpass of an unpublished event", async () => {
     const { event } = setup({ published: false });
-    const r = created(createLarpass({ eventId: event.id, input: input({ status: "published" }) }));
-    created(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ status: "published", title: "Ny" }) }));
+    const r = created(createLarpass({ author, eventId: event.id, input: input({ status: "published" }) }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ status: "published", title: "Ny" }) }));
     expect(changesOf(r.id)).toEqual([]);
   });
 
   it("logs publishing as new, and publishing a cancelled lärpass again as restored", async () => {
     const { event } = setup();
-    const r = created(createLarpass({ eventId: event.id, input: input() }));
-    created(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ status: "published", title: "Publicerad" }) }));
-    created(await updateLarpass({ id: r.id, expectedVersion: 2, input: input({ status: "cancelled", title: "Publicerad" }) }));
-    created(await updateLarpass({ id: r.id, expectedVersion: 3, input: input({ status: "published", title: "Publicerad" }) }));
+    const r = created(createLarpass({ author, eventId: event.id, input: input() }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ status: "published", title: "Publicerad" }) }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 2, input: input({ status: "cancelled", title: "Publicerad" }) }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 3, input: input({ status: "published", title: "Publicerad" }) }));
     // The title changed together with publishing: it is part of "new", not a change of its own.
     expect(changesOf(r.id).map((c) => c.kind)).toEqual(["new", "cancelled", "restored"]);
     expect(row(r.id)).toMatchObject({ status: "published", version: 4 });
@@ -217,6 +220,7 @@ describe("updateLarpass: members", () => {
     const f = setup();
     const r = created(
       createLarpass({
+        author,
         eventId: f.event.id,
         input: input({ status: "published", title: "Välbesökt", timeSlotId: String(f.slot9.id), roomId: String(f.room30.id) }),
       }),
@@ -230,7 +234,7 @@ describe("updateLarpass: members", () => {
 
   it("cancelling asks first, then releases every seat through cancelLarpass's rules and mails each member", async () => {
     const f = await withMembers(2);
-    const ask = await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { status: "cancelled" }) });
+    const ask = await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { status: "cancelled" }) });
     expect(ask).toEqual({
       ok: false,
       confirm: { consequences: ["2 medlemmar har valt det; de får ett mejl och platserna släpps när lärpasset ställs in."] },
@@ -238,7 +242,7 @@ describe("updateLarpass: members", () => {
     expect(row(f.id)).toMatchObject({ status: "published", version: 1 });
     expect(registrationsOf(db, f.id)).toHaveLength(2);
 
-    created(await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { status: "cancelled" }), confirmed: true }));
+    created(await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { status: "cancelled" }), confirmed: true }));
     expect(row(f.id)).toMatchObject({ status: "cancelled", version: 2 });
     expect(registrationsOf(db, f.id)).toEqual([]);
     for (const u of f.people) {
@@ -256,7 +260,7 @@ describe("updateLarpass: members", () => {
     const [stays, clashes] = f.people;
     await chooseLarpass({ userId: clashes.id, larpassId: rival.id });
 
-    const ask = await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { timeSlotId: String(slot10.id) }) });
+    const ask = await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { timeSlotId: String(slot10.id) }) });
     expect(ask.ok).toBe(false);
     if (ask.ok || !("confirm" in ask)) throw new Error("expected a confirmation");
     expect(ask.confirm.consequences).toEqual([
@@ -265,7 +269,7 @@ describe("updateLarpass: members", () => {
       "1 medlem har redan valt något annat vid den nya tiden; deras val släpps och de får ett mejl.",
     ]);
 
-    created(await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { timeSlotId: String(slot10.id) }), confirmed: true }));
+    created(await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { timeSlotId: String(slot10.id) }), confirmed: true }));
     expect(row(f.id)).toMatchObject({ timeSlotId: slot10.id, version: 2 });
     expect(statusOf(db, stays.id, f.id)).toBe("confirmed");
     expect(statusOf(db, clashes.id, f.id)).toBeNull();
@@ -279,7 +283,7 @@ describe("updateLarpass: members", () => {
 
   it("edits without consequences for members save at once (no question)", async () => {
     const f = await withMembers(1);
-    created(await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { abstract: "Uppdaterad." }) }));
+    created(await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { abstract: "Uppdaterad." }) }));
     expect(row(f.id).abstract).toBe("Uppdaterad.");
     expect(registrationsOf(db, f.id)).toHaveLength(1);
   });
@@ -287,22 +291,22 @@ describe("updateLarpass: members", () => {
   it("a higher number of seats goes to the queue at once", async () => {
     const f = setup();
     const r = created(
-      createLarpass({ eventId: f.event.id, input: input({ status: "published", timeSlotId: String(f.slot9.id), capacity: "1" }) }),
+      createLarpass({ author, eventId: f.event.id, input: input({ status: "published", timeSlotId: String(f.slot9.id), capacity: "1" }) }),
     );
     const [a, b] = createUsers(db, 2);
     await chooseLarpass({ userId: a.id, larpassId: r.id });
     expect((await chooseLarpass({ userId: b.id, larpassId: r.id, waitlist: true })).ok).toBe(true);
     expect(statusOf(db, b.id, r.id)).toBe("waitlisted");
-    created(await updateLarpass({ id: r.id, expectedVersion: 1, input: input({ status: "published", timeSlotId: String(f.slot9.id), capacity: "2" }) }));
+    created(await updateLarpass({ author, id: r.id, expectedVersion: 1, input: input({ status: "published", timeSlotId: String(f.slot9.id), capacity: "2" }) }));
     expect(statusOf(db, b.id, r.id)).toBe("confirmed");
     expect(mailsTo(b).map((m) => m.subject)).toEqual(["Du har fått en plats: Regional förnyelse"]);
   });
 
   it("taking a published lärpass back to draft asks, releases and mails, and logs it as removed", async () => {
     const f = await withMembers(1);
-    const ask = await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { status: "draft" }) });
+    const ask = await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { status: "draft" }) });
     expect(ask).toMatchObject({ ok: false, confirm: { consequences: [expect.stringContaining("1 medlem har valt det")] } });
-    created(await updateLarpass({ id: f.id, expectedVersion: 1, input: published(f, { status: "draft" }), confirmed: true }));
+    created(await updateLarpass({ author, id: f.id, expectedVersion: 1, input: published(f, { status: "draft" }), confirmed: true }));
     expect(registrationsOf(db, f.id)).toEqual([]);
     expect(mailsTo(f.people[0]).map((m) => m.subject)).toEqual(["Inte längre i programmet: Välbesökt"]);
     expect(changesOf(f.id).map((c) => c.kind)).toEqual(["new", "removed"]);
@@ -312,7 +316,7 @@ describe("updateLarpass: members", () => {
 describe("deleteLarpass", () => {
   it("says what will happen, then releases and mails the members and logs the removal", async () => {
     const f = setup();
-    const r = created(createLarpass({ eventId: f.event.id, input: input({ status: "published", title: "Borta", timeSlotId: String(f.slot9.id) }) }));
+    const r = created(createLarpass({ author, eventId: f.event.id, input: input({ status: "published", title: "Borta", timeSlotId: String(f.slot9.id) }) }));
     const [a, b, c] = createUsers(db, 3);
     for (const u of [a, b, c]) await chooseLarpass({ userId: u.id, larpassId: r.id });
     expect(describeLarpassDeletion({ id: r.id })!.consequences).toEqual([
@@ -332,7 +336,7 @@ describe("deleteLarpass", () => {
 
   it("a draft nobody chose goes without a trace in the log", async () => {
     const f = setup();
-    const r = created(createLarpass({ eventId: f.event.id, input: input({ title: "Utkastet" }) }));
+    const r = created(createLarpass({ author, eventId: f.event.id, input: input({ title: "Utkastet" }) }));
     expect(describeLarpassDeletion({ id: r.id })!.consequences).toEqual([]);
     await deleteLarpass({ id: r.id });
     expect(db.select().from(programmeChanges).where(eq(programmeChanges.larpassTitle, "Utkastet")).all()).toEqual([]);
@@ -344,7 +348,7 @@ describe("reading for the forms", () => {
     const f = setup();
     const a = speaker("Anna Berg");
     const r = created(
-      createLarpass({ eventId: f.event.id, input: input({ speakers: [`id:${a.id}`], roomId: String(f.room30.id), capacity: "12", track: "Tillväxt" }) }),
+      createLarpass({ author, eventId: f.event.id, input: input({ speakers: [`id:${a.id}`], roomId: String(f.room30.id), capacity: "12", track: "Tillväxt" }) }),
     );
     expect(getLarpassForEdit({ id: r.id })).toMatchObject({
       larpass: { version: 1 },
@@ -364,9 +368,9 @@ describe("reading for the forms", () => {
   it("listLarpassForCsv lists every status with speakers in order", async () => {
     const f = setup();
     const a = speaker("Anna Berg", "Region Norrbotten");
-    created(createLarpass({ eventId: f.event.id, input: input({ title: "Första", speakers: [`id:${a.id}`], timeSlotId: String(f.slot9.id) }) }));
-    const second = created(createLarpass({ eventId: f.event.id, input: input({ title: "Andra", status: "published" }) }));
-    created(await updateLarpass({ id: second.id, expectedVersion: 1, input: input({ title: "Andra", status: "cancelled" }) }));
+    created(createLarpass({ author, eventId: f.event.id, input: input({ title: "Första", speakers: [`id:${a.id}`], timeSlotId: String(f.slot9.id) }) }));
+    const second = created(createLarpass({ author, eventId: f.event.id, input: input({ title: "Andra", status: "published" }) }));
+    created(await updateLarpass({ author, id: second.id, expectedVersion: 1, input: input({ title: "Andra", status: "cancelled" }) }));
     const rows = listLarpassForCsv({ eventId: f.event.id });
     expect(rows.map((r) => [r.title, r.status, r.time])).toEqual([
       ["Första", "utkast", "2018-03-15 09:00–09:45"],

@@ -7,6 +7,7 @@ import { and, eq, inArray, max } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Larpass } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
+import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
 import { cancelInTransaction, promoteWaitlist, sendNotices, type Notice } from "@/lib/registrations";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import type { FieldErrors, LarpassField, LarpassInput, SpeakerEntry } from "@/lib/validation/admin";
@@ -55,7 +56,7 @@ function slugInUse(tx: Pick<DB, "select">, eventId: number, slug: string, except
 }
 
 /** The speaker ids in order; new speakers (and their organisations) are created here, in the same transaction. */
-function resolveSpeakers(tx: Tx, entries: SpeakerEntry[]): number[] {
+function resolveSpeakers(tx: Tx, entries: SpeakerEntry[], author: RevisionAuthor): number[] {
   const ids: number[] = [];
   const existing = entries.flatMap((e) => (e.kind === "existing" ? [e.id] : []));
   const found = new Set(
@@ -67,7 +68,7 @@ function resolveSpeakers(tx: Tx, entries: SpeakerEntry[]): number[] {
       ids.push(e.id);
     } else {
       const orgId = e.organisation ? findOrCreateOrganisation(tx, e.organisation) : null;
-      ids.push(findOrCreateSpeaker(tx, { name: e.name, role: e.role, organisationId: orgId }));
+      ids.push(findOrCreateSpeaker(tx, { name: e.name, role: e.role, organisationId: orgId }, author));
     }
   }
   return [...new Set(ids)];
@@ -101,10 +102,13 @@ const notCancellable = "Bara ett publicerat lärpass kan ställas in. Ett utkast
 export function createLarpass({
   eventId,
   input,
+  author,
   database = defaultDb,
 }: {
   eventId: number;
   input: LarpassInput;
+  /** Who creates it, for the revision history (lib/revisions.ts). */
+  author: RevisionAuthor;
   database?: DB;
 }): SaveLarpassResult {
   try {
@@ -122,7 +126,7 @@ export function createLarpass({
           const taken = new Set(tx.select({ slug: larpass.slug }).from(larpass).where(eq(larpass.eventId, eventId)).all().map((r) => r.slug));
           slug = uniqueSlug(slugify(input.title), taken);
         }
-        const speakerIds = resolveSpeakers(tx, input.speakers);
+        const speakerIds = resolveSpeakers(tx, input.speakers, author);
         const order = tx.select({ n: max(larpass.sortOrder) }).from(larpass).where(eq(larpass.eventId, eventId)).get()?.n ?? 0;
         const row = tx
           .insert(larpass)
@@ -142,6 +146,7 @@ export function createLarpass({
           .returning({ id: larpass.id, version: larpass.version })
           .get();
         setSpeakers(tx, row.id, speakerIds);
+        recordRevision(tx, { entity: "larpass", id: row.id, version: row.version, author, before: null, after: snapshotLarpass(tx, row.id)! });
         // A new lärpass straight into the published programme is news; a draft (or a cancelled one) is not.
         if (input.status === "published") recordChange(tx, { larpassId: row.id, kind: "new" });
         return { ok: true, id: row.id, version: row.version, eventId };
@@ -197,19 +202,24 @@ function consequencesOf(tx: Tx, row: Larpass, input: LarpassInput): string[] {
 
 /**
  * Saves an edited lärpass if nobody else saved since `expectedVersion`. A save that moves or releases
- * members needs `confirmed`; otherwise it returns what would happen and writes nothing.
+ * members needs `confirmed`; otherwise it returns what would happen and writes nothing. The save is one
+ * revision by `author` (none when nothing changed); `restoredFrom` marks a restore (lib/admin/history.ts).
  */
 export async function updateLarpass({
   id,
   expectedVersion,
   input,
+  author,
   confirmed = false,
+  restoredFrom,
   database = defaultDb,
 }: {
   id: number;
   expectedVersion: number;
   input: LarpassInput;
+  author: RevisionAuthor;
   confirmed?: boolean;
+  restoredFrom?: number;
   database?: DB;
 }): Promise<SaveLarpassResult> {
   const mails: PendingMail[] = [];
@@ -248,9 +258,10 @@ export async function updateLarpass({
           if (consequences.length) return { ok: false, confirm: { consequences } };
         }
 
+        const before = snapshotLarpass(tx, id);
         const wasPublic = row.status !== "draft";
         const staysPublic = wasPublic && input.status !== "draft";
-        const speakerIds = resolveSpeakers(tx, input.speakers);
+        const speakerIds = resolveSpeakers(tx, input.speakers, author);
 
         tx.update(larpass)
           .set({
@@ -275,6 +286,7 @@ export async function updateLarpass({
         }
 
         // A new time or room goes through the schedule's move: members follow or are released, with mails.
+        // No author: the move is part of this save's one revision, recorded below.
         if ((row.timeSlotId ?? null) !== input.timeSlotId || (row.roomId ?? null) !== input.roomId) {
           const moved = applyMove(tx, { larpassId: id, target: { timeSlotId: input.timeSlotId, roomId: input.roomId } }, row.eventId, mails);
           if (!moved.ok) throw new Refusal({ form: moved.message });
@@ -299,6 +311,7 @@ export async function updateLarpass({
           .set({ version: expectedVersion + 1, updatedAt: new Date() })
           .where(eq(larpass.id, id))
           .run();
+        recordRevision(tx, { entity: "larpass", id, version: expectedVersion + 1, author, before, after: snapshotLarpass(tx, id)!, restoredFrom });
         const room = input.roomId ? tx.select({ capacity: rooms.capacity }).from(rooms).where(eq(rooms.id, input.roomId)).get() : undefined;
         promote = input.status === "published" && (input.capacity ?? room?.capacity ?? null) != null;
         return { ok: true, id, version: expectedVersion + 1, eventId: row.eventId };

@@ -21,6 +21,10 @@ import {
   updateOrganisation,
   updateSpeaker,
 } from "./people";
+import type { RevisionAuthor } from "@/lib/revisions";
+
+const author: RevisionAuthor = { userId: null, label: "arrangor@example.se", role: "organiser" };
+const versionOf = (id: number) => db.select({ v: speakers.version }).from(speakers).where(eq(speakers.id, id)).get()!.v;
 
 beforeEach(() => {
   db.delete(events).run();
@@ -52,8 +56,8 @@ const changesOf = (larpassId: number) =>
 describe("speakers", () => {
   it("lists in Swedish alphabetical order (å, ä, ö after z) with organisation and lärpass count", () => {
     const org = ok(createOrganisation({ input: orgInput() })).id;
-    for (const name of ["Örjan Ek", "Åsa Lind", "Zara Holm", "Ärla Berg", "anders Berg"]) ok(createSpeaker({ input: speakerInput({ name }) }));
-    const anna = ok(createSpeaker({ input: speakerInput({ name: "Anna Berg", organisationId: String(org) }) })).id;
+    for (const name of ["Örjan Ek", "Åsa Lind", "Zara Holm", "Ärla Berg", "anders Berg"]) ok(createSpeaker({ author, input: speakerInput({ name }) }));
+    const anna = ok(createSpeaker({ author, input: speakerInput({ name: "Anna Berg", organisationId: String(org) }) })).id;
     larpassWith([anna]);
     const list = listAdminSpeakers();
     expect(list.map((s) => s.name)).toEqual(["anders Berg", "Anna Berg", "Zara Holm", "Åsa Lind", "Ärla Berg", "Örjan Ek"]);
@@ -61,42 +65,42 @@ describe("speakers", () => {
   });
 
   it("makes a unique slug from the name, and reports a slug taken by someone else as a field error", () => {
-    const a = ok(createSpeaker({ input: speakerInput() }));
-    const b = ok(createSpeaker({ input: speakerInput() }));
+    const a = ok(createSpeaker({ author, input: speakerInput() }));
+    const b = ok(createSpeaker({ author, input: speakerInput() }));
     expect([getAdminSpeaker({ id: a.id })!.slug, getAdminSpeaker({ id: b.id })!.slug]).toEqual(["anna-berg", "anna-berg-2"]);
-    expect(createSpeaker({ input: speakerInput({ name: "Bo Ek", slug: "anna-berg" }) })).toEqual({
+    expect(createSpeaker({ author, input: speakerInput({ name: "Bo Ek", slug: "anna-berg" }) })).toEqual({
       ok: false,
       errors: { slug: 'Adressnamnet "anna-berg" används redan av Anna Berg. Välj ett annat.' },
     });
     // Keeping one's own slug is fine.
-    ok(updateSpeaker({ id: a.id, input: speakerInput({ slug: "anna-berg", role: "analytiker" }) }));
+    ok(updateSpeaker({ author, expectedVersion: versionOf(a.id), id: a.id, input: speakerInput({ slug: "anna-berg", role: "analytiker" }) }));
   });
 
   it("stores the e-mail address (private) and the bio, and refuses an organisation that is gone", () => {
-    const s = ok(createSpeaker({ input: speakerInput({ email: "Anna@Region.se", bio: "Jobbar med *analys*." }) }));
+    const s = ok(createSpeaker({ author, input: speakerInput({ email: "Anna@Region.se", bio: "Jobbar med *analys*." }) }));
     expect(getAdminSpeaker({ id: s.id })).toMatchObject({ email: "anna@region.se", bio: "Jobbar med *analys*." });
-    expect(updateSpeaker({ id: s.id, input: speakerInput({ organisationId: "999999" }) })).toEqual({
+    expect(updateSpeaker({ author, expectedVersion: versionOf(s.id), id: s.id, input: speakerInput({ organisationId: "999999" }) })).toEqual({
       ok: false,
       errors: { organisationId: "Organisationen finns inte längre. Välj en annan." },
     });
   });
 
   it("a new name or organisation is logged as a change in the published lärpass the speaker is in", () => {
-    const s = ok(createSpeaker({ input: speakerInput() })).id;
+    const s = ok(createSpeaker({ author, input: speakerInput() })).id;
     const pub = larpassWith([s]);
     const draft = larpassWith([s], "draft");
     const org = ok(createOrganisation({ input: orgInput({ name: "Tillväxtverket", kind: "agency" }) })).id;
-    ok(updateSpeaker({ id: s, input: speakerInput({ name: "Anna Berg-Ek", organisationId: String(org) }) }));
+    ok(updateSpeaker({ author, expectedVersion: versionOf(s), id: s, input: speakerInput({ name: "Anna Berg-Ek", organisationId: String(org) }) }));
     expect(changesOf(pub.id).map((c) => [c.kind, c.before, c.after])).toEqual([["speakers", "Anna Berg", "Anna Berg-Ek, Tillväxtverket"]]);
     expect(changesOf(draft.id)).toEqual([]);
     // A change of role or bio only is not news.
-    ok(updateSpeaker({ id: s, input: speakerInput({ name: "Anna Berg-Ek", organisationId: String(org), bio: "Ny." }) }));
+    ok(updateSpeaker({ author, expectedVersion: versionOf(s), id: s, input: speakerInput({ name: "Anna Berg-Ek", organisationId: String(org), bio: "Ny." }) }));
     expect(changesOf(pub.id)).toHaveLength(1);
   });
 
   it("deleting says which lärpass lose the speaker, removes them from those, logs it and bumps their version", () => {
-    const s = ok(createSpeaker({ input: speakerInput() })).id;
-    const other = ok(createSpeaker({ input: speakerInput({ name: "Bo Ek" }) })).id;
+    const s = ok(createSpeaker({ author, input: speakerInput() })).id;
+    const other = ok(createSpeaker({ author, input: speakerInput({ name: "Bo Ek" }) })).id;
     const l = larpassWith([other, s]);
     const impact = describeSpeakerDeletion({ id: s })!;
     expect(impact.what).toBe("talaren Anna Berg");
@@ -111,9 +115,9 @@ describe("speakers", () => {
 
   it("findOrCreateSpeaker reuses a speaker with the same name at the same organisation only", () => {
     const org = findOrCreateOrganisation(db, "Region Gävleborg");
-    const a = findOrCreateSpeaker(db, { name: "Kim Ek", role: null, organisationId: org });
-    expect(findOrCreateSpeaker(db, { name: " kim  ek ", role: null, organisationId: org })).toBe(a);
-    expect(findOrCreateSpeaker(db, { name: "Kim Ek", role: null, organisationId: null })).not.toBe(a);
+    const a = findOrCreateSpeaker(db, { name: "Kim Ek", role: null, organisationId: org }, author);
+    expect(findOrCreateSpeaker(db, { name: " kim  ek ", role: null, organisationId: org }, author)).toBe(a);
+    expect(findOrCreateSpeaker(db, { name: "Kim Ek", role: null, organisationId: null }, author)).not.toBe(a);
   });
 });
 
@@ -123,7 +127,7 @@ describe("organisations", () => {
       ok(createOrganisation({ input: orgInput({ name }) }));
     }
     const almi = listAdminOrganisations().find((o) => o.name === "Almi")!;
-    ok(createSpeaker({ input: speakerInput({ organisationId: String(almi.id) }) }));
+    ok(createSpeaker({ author, input: speakerInput({ organisationId: String(almi.id) }) }));
     const list = listAdminOrganisations();
     expect(list.map((o) => o.name)).toEqual(["Almi", "Region Zeta", "Region Ångermanland", "Region Örebro län", "Östersunds kommun"]);
     expect(list[0].speakerCount).toBe(1);
@@ -150,8 +154,8 @@ describe("organisations", () => {
 
   it("deleting says which speakers lose it; they stay, without an organisation, and published lärpass log it", () => {
     const id = ok(createOrganisation({ input: orgInput() })).id;
-    const a = ok(createSpeaker({ input: speakerInput({ organisationId: String(id) }) })).id;
-    const b = ok(createSpeaker({ input: speakerInput({ name: "Bo Ek", organisationId: String(id) }) })).id;
+    const a = ok(createSpeaker({ author, input: speakerInput({ organisationId: String(id) }) })).id;
+    const b = ok(createSpeaker({ author, input: speakerInput({ name: "Bo Ek", organisationId: String(id) }) })).id;
     const l = larpassWith([a]);
     expect(describeOrganisationDeletion({ id })!.consequences).toEqual([
       "2 talare blir utan organisation: Anna Berg, Bo Ek. Talarna finns kvar.",

@@ -1,10 +1,12 @@
 // Speakers and organisations: they outlive a single event, so they are managed on their own pages.
 // Each change is one transaction; removing a speaker from published lärpass is logged as a change.
+// Every change to a speaker is a revision (lib/revisions.ts), and a save from a stale form is refused.
 import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, speakers, type Organisation, type Speaker } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
+import { recordRevision, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
 import { guessOrganisationKind } from "@/lib/import/organisation-kind";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { foldForSearch, sortBySv } from "@/lib/text";
@@ -40,8 +42,12 @@ export function findOrCreateOrganisation(tx: Tx, name: string): number {
     .get().id;
 }
 
-/** A speaker with this name at this organisation, reused when one exists, else created. */
-export function findOrCreateSpeaker(tx: Tx, s: { name: string; role: string | null; organisationId: number | null }): number {
+/** A speaker with this name at this organisation, reused when one exists, else created (a revision by `author`). */
+export function findOrCreateSpeaker(
+  tx: Tx,
+  s: { name: string; role: string | null; organisationId: number | null },
+  author: RevisionAuthor,
+): number {
   const wanted = foldForSearch(s.name);
   const existing = tx
     .select({ id: speakers.id, name: speakers.name, organisationId: speakers.organisationId })
@@ -50,11 +56,13 @@ export function findOrCreateSpeaker(tx: Tx, s: { name: string; role: string | nu
     .find((r) => foldForSearch(r.name) === wanted && (r.organisationId ?? null) === s.organisationId);
   if (existing) return existing.id;
   const slug = uniqueSlug(slugify(s.name), takenSlugs(tx, speakers));
-  return tx
+  const row = tx
     .insert(speakers)
     .values({ name: s.name.trim(), slug, role: s.role, organisationId: s.organisationId })
-    .returning({ id: speakers.id })
-    .get().id;
+    .returning({ id: speakers.id, version: speakers.version })
+    .get();
+  recordRevision(tx, { entity: "speaker", id: row.id, version: row.version, author, before: null, after: snapshotSpeaker(tx, row.id)! });
+  return row.id;
 }
 
 // Speakers -------------------------------------------------------------------------------------------------
@@ -106,7 +114,15 @@ function checkSpeaker(tx: Pick<DB, "select">, input: SpeakerInput, exceptId?: nu
   return null;
 }
 
-export function createSpeaker({ input, database = defaultDb }: { input: SpeakerInput; database?: DB }): PeopleResult<SpeakerField> {
+export function createSpeaker({
+  input,
+  author,
+  database = defaultDb,
+}: {
+  input: SpeakerInput;
+  author: RevisionAuthor;
+  database?: DB;
+}): PeopleResult<SpeakerField> {
   return database.transaction(
     (tx): PeopleResult<SpeakerField> => {
       const errors = checkSpeaker(tx, input);
@@ -115,8 +131,9 @@ export function createSpeaker({ input, database = defaultDb }: { input: SpeakerI
       const row = tx
         .insert(speakers)
         .values({ name: input.name, slug, role: input.role, organisationId: input.organisationId, bio: input.bio, email: input.email })
-        .returning({ id: speakers.id })
+        .returning({ id: speakers.id, version: speakers.version })
         .get();
+      recordRevision(tx, { entity: "speaker", id: row.id, version: row.version, author, before: null, after: snapshotSpeaker(tx, row.id)! });
       return { ok: true, id: row.id };
     },
     { behavior: "immediate" },
@@ -140,17 +157,85 @@ function publicLarpassOf(tx: Pick<DB, "select">, speakerIds: number[]): number[]
   ];
 }
 
-export function updateSpeaker({ id, input, database = defaultDb }: { id: number; input: SpeakerInput; database?: DB }): PeopleResult<SpeakerField> {
+/** The speaker form's fields as text, the way the form shows and sends them. */
+export type SpeakerFormValues = { name: string; slug: string; role: string; organisationId: string; bio: string; email: string };
+/** The same in words (the organisation's name), for showing two versions side by side. */
+export type SpeakerDisplay = { name: string; slug: string; role: string; organisation: string; bio: string; email: string };
+export type SpeakerVersion = { version: number; updatedAt: Date; values: SpeakerFormValues; display: SpeakerDisplay };
+
+export type SaveSpeakerResult =
+  | { ok: true; id: number; version: number }
+  | { ok: false; errors: FieldErrors<SpeakerField> }
+  /** Someone else saved since the form was opened: nothing written. */
+  | { ok: false; conflict: { current: SpeakerVersion; yours: SpeakerDisplay } };
+
+function organisationName(tx: Pick<DB, "select">, orgId: number | null): string | null {
+  return orgId ? (tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)).get()?.name ?? null) : null;
+}
+
+export function speakerFormValuesOf(row: Speaker): SpeakerFormValues {
+  return {
+    name: row.name,
+    slug: row.slug,
+    role: row.role ?? "",
+    organisationId: row.organisationId ? String(row.organisationId) : "",
+    bio: row.bio,
+    email: row.email ?? "",
+  };
+}
+
+function speakerDisplay(
+  tx: Pick<DB, "select">,
+  v: { name: string; slug: string | null; role: string | null; organisationId: number | null; bio: string; email: string | null },
+): SpeakerDisplay {
+  return {
+    name: v.name,
+    slug: v.slug ?? "",
+    role: v.role ?? "",
+    organisation: organisationName(tx, v.organisationId) ?? "Ingen organisation",
+    bio: v.bio,
+    email: v.email ?? "",
+  };
+}
+
+/**
+ * Saves an edited speaker if nobody else (an organiser, or the speaker on Mina lärpass) saved since
+ * `expectedVersion`; every save bumps speakers.version and is one revision by `author` (none when
+ * nothing changed). `restoredFrom` marks a restore (lib/admin/history.ts).
+ */
+export function updateSpeaker({
+  id,
+  input,
+  expectedVersion,
+  author,
+  restoredFrom,
+  database = defaultDb,
+}: {
+  id: number;
+  input: SpeakerInput;
+  expectedVersion: number;
+  author: RevisionAuthor;
+  restoredFrom?: number;
+  database?: DB;
+}): SaveSpeakerResult {
   return database.transaction(
-    (tx): PeopleResult<SpeakerField> => {
+    (tx): SaveSpeakerResult => {
       const row = tx.select().from(speakers).where(eq(speakers.id, id)).get();
       if (!row) return gone;
+      if (row.version !== expectedVersion) {
+        return {
+          ok: false,
+          conflict: {
+            current: { version: row.version, updatedAt: row.updatedAt, values: speakerFormValuesOf(row), display: speakerDisplay(tx, row) },
+            yours: speakerDisplay(tx, input),
+          },
+        };
+      }
       const errors = checkSpeaker(tx, input, id);
       if (errors) return { ok: false, errors };
-      const orgName = (orgId: number | null) =>
-        orgId ? (tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)).get()?.name ?? null) : null;
-      const line = (name: string, orgId: number | null) => [name, orgName(orgId)].filter(Boolean).join(", ");
+      const line = (name: string, orgId: number | null) => [name, organisationName(tx, orgId)].filter(Boolean).join(", ");
       const before = line(row.name, row.organisationId);
+      const snapshot = snapshotSpeaker(tx, id);
       tx.update(speakers)
         .set({
           name: input.name,
@@ -159,6 +244,7 @@ export function updateSpeaker({ id, input, database = defaultDb }: { id: number;
           organisationId: input.organisationId,
           bio: input.bio,
           email: input.email,
+          version: expectedVersion + 1,
           updatedAt: new Date(),
         })
         .where(eq(speakers.id, id))
@@ -167,7 +253,8 @@ export function updateSpeaker({ id, input, database = defaultDb }: { id: number;
       if (before !== after) {
         for (const larpassId of publicLarpassOf(tx, [id])) recordChange(tx, { larpassId, kind: "speakers", before, after });
       }
-      return { ok: true, id };
+      recordRevision(tx, { entity: "speaker", id, version: expectedVersion + 1, author, before: snapshot, after: snapshotSpeaker(tx, id)!, restoredFrom });
+      return { ok: true, id, version: expectedVersion + 1 };
     },
     { behavior: "immediate" },
   );

@@ -6,7 +6,10 @@ import { larpass, programmeChanges } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import { createEvent, createUser, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/lib/testing/factories";
+import type { RevisionAuthor } from "@/lib/revisions";
 import { moveLarpass, moveLarpasses, previewMove } from "./schedule";
+
+const author: RevisionAuthor = { userId: null, label: "arrangor@example.se", role: "organiser" };
 
 beforeAll(() => {
   vi.spyOn(console, "log").mockImplementation(() => {});
@@ -41,7 +44,7 @@ describe("moveLarpass", () => {
     expect(preview).toMatchObject({ ok: true, plan: { follow: 2, released: 0, confirmed: 2, confirmedAfter: 2, seatsAfter: 2 } });
     expect(registrationsOf(db, a.id).every((r) => r.timeSlotId === f.nine.id)).toBe(true); // preview writes nothing
 
-    const result = await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id }, expectedVersion: 1 });
+    const result = await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id }, expectedVersion: 1 });
     expect(result).toMatchObject({ ok: true, version: 2, plan: { follow: 2, released: 0, to: { slot: "torsdag 15 mars 2018 10:15–11:00" } } });
     expect(row(a.id)).toMatchObject({ timeSlotId: f.ten.id, roomId: f.small.id, version: 2 });
     // The registrations carry the new slot, so the one-seat-per-slot index keeps working.
@@ -69,7 +72,7 @@ describe("moveLarpass", () => {
     const preview = previewMove({ larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id } });
     expect(preview).toMatchObject({ ok: true, plan: { follow: 1, released: 1, confirmedAfter: 1 } });
 
-    const result = await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id } });
+    const result = await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id } });
     expect(result.ok).toBe(true);
     expect(statusOf(db, busy.id, a.id)).toBeNull();
     expect(statusOf(db, busy.id, b.id)).toBe("confirmed");
@@ -93,7 +96,7 @@ describe("moveLarpass", () => {
     expect(statusOf(db, queuer.id, fullA.id)).toBe("waitlisted");
 
     // fullA to 10:15: its seated members are free then, the queuer already queues for fullB then.
-    const result = await moveLarpass({ larpassId: fullA.id, target: { timeSlotId: f.ten.id, roomId: f.big.id } });
+    const result = await moveLarpass({ author, larpassId: fullA.id, target: { timeSlotId: f.ten.id, roomId: f.big.id } });
     expect(result).toMatchObject({ ok: true, plan: { follow: 2, released: 1 } });
     expect(statusOf(db, queuer.id, fullA.id)).toBeNull();
     expect(mailsTo(queuer)[0].text).toContain("din köplats");
@@ -107,7 +110,7 @@ describe("moveLarpass", () => {
     await choose(seat2, a);
     await choose(queued, a, true);
 
-    const result = await moveLarpass({ larpassId: a.id, target: { timeSlotId: null, roomId: null } });
+    const result = await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: null, roomId: null } });
     expect(result).toMatchObject({ ok: true, plan: { follow: 0, released: 3, to: { slot: null, room: null } } });
     expect(registrationsOf(db, a.id)).toEqual([]);
     expect(row(a.id)).toMatchObject({ timeSlotId: null, roomId: null });
@@ -122,7 +125,7 @@ describe("moveLarpass", () => {
     for (const u of users) await choose(u, a, true);
     expect(registrationsOf(db, a.id).map((r) => r.status)).toEqual(["confirmed", "confirmed", "waitlisted", "waitlisted"]);
 
-    const result = await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: f.big.id } });
+    const result = await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: f.big.id } });
     expect(result).toMatchObject({ ok: true, plan: { follow: 4, released: 0, seatsAfter: 50 } });
     expect(registrationsOf(db, a.id).map((r) => r.status)).toEqual(["confirmed", "confirmed", "confirmed", "confirmed"]);
     expect(mailsTo(users[3]).map((m) => m.subject)).toEqual(["Du har fått en plats: Populärt", "Ändrat: Populärt"]);
@@ -133,7 +136,7 @@ describe("moveLarpass", () => {
     const a = f.larpass({ slot: f.nine, room: f.small });
     const users = createUsers(db, 3);
     for (const u of users) await choose(u, a, true);
-    const result = await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: null } });
+    const result = await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: null } });
     expect(result.ok).toBe(true);
     expect(registrationsOf(db, a.id).map((r) => r.status)).toEqual(["confirmed", "confirmed", "waitlisted"]);
   });
@@ -143,9 +146,9 @@ describe("moveLarpass", () => {
     const a = f.larpass({ slot: f.nine, room: f.small });
     const u = createUser(db);
     await choose(u, a);
-    expect((await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: f.big.id }, expectedVersion: 1 })).ok).toBe(true);
+    expect((await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: f.big.id }, expectedVersion: 1 })).ok).toBe(true);
 
-    const stale = await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id }, expectedVersion: 1 });
+    const stale = await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: f.small.id }, expectedVersion: 1 });
     expect(stale).toEqual({
       ok: false,
       reason: "stale",
@@ -160,13 +163,13 @@ describe("moveLarpass", () => {
     const f = setup();
     const other = setup();
     const a = f.larpass({ slot: f.nine, room: f.small });
-    expect(await moveLarpass({ larpassId: a.id, target: { timeSlotId: other.ten.id, roomId: null } })).toMatchObject({ ok: false, reason: "invalid" });
-    expect(await moveLarpass({ larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: other.big.id } })).toMatchObject({ ok: false, reason: "invalid" });
-    expect(await moveLarpass({ larpassId: a.id, eventId: other.event.id, target: { timeSlotId: null, roomId: null } })).toMatchObject({
+    expect(await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: other.ten.id, roomId: null } })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await moveLarpass({ author, larpassId: a.id, target: { timeSlotId: f.ten.id, roomId: other.big.id } })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await moveLarpass({ author, larpassId: a.id, eventId: other.event.id, target: { timeSlotId: null, roomId: null } })).toMatchObject({
       ok: false,
       reason: "not_found",
     });
-    expect(await moveLarpass({ larpassId: 987654, target: { timeSlotId: null, roomId: null } })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await moveLarpass({ author, larpassId: 987654, target: { timeSlotId: null, roomId: null } })).toMatchObject({ ok: false, reason: "not_found" });
     expect(row(a.id)).toMatchObject({ timeSlotId: f.nine.id, roomId: f.small.id, version: 1 });
   });
 
@@ -177,9 +180,9 @@ describe("moveLarpass", () => {
     const hidden = setup({ published: false });
     const inHidden = hidden.larpass({ slot: hidden.nine, room: hidden.small });
 
-    await moveLarpass({ larpassId: pub.id, target: { timeSlotId: published.ten.id, roomId: published.big.id } });
-    await moveLarpass({ larpassId: draft.id, target: { timeSlotId: published.ten.id, roomId: published.small.id } });
-    await moveLarpass({ larpassId: inHidden.id, target: { timeSlotId: hidden.ten.id, roomId: hidden.big.id } });
+    await moveLarpass({ author, larpassId: pub.id, target: { timeSlotId: published.ten.id, roomId: published.big.id } });
+    await moveLarpass({ author, larpassId: draft.id, target: { timeSlotId: published.ten.id, roomId: published.small.id } });
+    await moveLarpass({ author, larpassId: inHidden.id, target: { timeSlotId: hidden.ten.id, roomId: hidden.big.id } });
 
     expect(changesOf(pub.id).map((c) => [c.kind, c.before, c.after])).toEqual([
       ["time", "torsdag 15 mars 2018 09:00–09:45", "torsdag 15 mars 2018 10:15–11:00"],
@@ -188,7 +191,7 @@ describe("moveLarpass", () => {
     expect(changesOf(draft.id)).toEqual([]);
     expect(changesOf(inHidden.id)).toEqual([]);
     // A move to where it already is changes nothing and records nothing.
-    const again = await moveLarpass({ larpassId: pub.id, target: { timeSlotId: published.ten.id, roomId: published.big.id } });
+    const again = await moveLarpass({ author, larpassId: pub.id, target: { timeSlotId: published.ten.id, roomId: published.big.id } });
     expect(again).toMatchObject({ ok: true, version: 2 });
     expect(changesOf(pub.id)).toHaveLength(2);
   });
@@ -200,6 +203,7 @@ describe("moveLarpasses", () => {
     const a = f.larpass({ slot: f.nine, room: f.small });
     const b = f.larpass({ slot: f.nine, room: f.big });
     const result = await moveLarpasses({
+      author,
       eventId: f.event.id,
       moves: [
         { larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: f.big.id }, expectedVersion: 1 },
@@ -218,6 +222,7 @@ describe("moveLarpasses", () => {
     const u = createUser(db);
     await choose(u, a);
     const result = await moveLarpasses({
+      author,
       moves: [
         { larpassId: a.id, target: { timeSlotId: f.nine.id, roomId: f.big.id }, expectedVersion: 1 },
         { larpassId: b.id, target: { timeSlotId: f.nine.id, roomId: f.small.id }, expectedVersion: 7 },

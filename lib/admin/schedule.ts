@@ -6,6 +6,7 @@ import { events, larpass, registrations, rooms, timeSlots, users } from "@/db/sc
 import { recordChange } from "@/lib/changes";
 import { deliver, type Mail } from "@/lib/mail";
 import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
+import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
 import { siteUrl } from "@/lib/site-url";
 import { formatDay, formatTimeRange } from "@/lib/time";
 
@@ -155,8 +156,16 @@ class MoveRefused extends Error {
  * One move inside the caller's transaction; the mails to send after the commit are pushed to `mails`.
  * Exported for edits that move a lärpass along with other changes in one transaction (lib/admin/larpass.ts,
  * deleting a time slot or a room in lib/admin/events.ts); call sendMails() and promoteWaitlist() after the commit.
+ * With `author` the move is recorded as a revision of its own; an edit that moves as part of a bigger save
+ * (updateLarpass) leaves it out and records the whole save as one revision.
  */
-export function applyMove(tx: Tx, move: MoveRequest, eventId: number | undefined, mails: PendingMail[]): MoveResult & { promote: boolean } {
+export function applyMove(
+  tx: Tx,
+  move: MoveRequest,
+  eventId: number | undefined,
+  mails: PendingMail[],
+  author?: RevisionAuthor,
+): MoveResult & { promote: boolean } {
   const { larpassId, target, expectedVersion } = move;
   const a = analyse(tx, larpassId, target, eventId);
   if ("error" in a) return { ...a.error, promote: false };
@@ -164,6 +173,7 @@ export function applyMove(tx: Tx, move: MoveRequest, eventId: number | undefined
     return { ok: false, reason: "stale", message: staleMessage, promote: false };
   }
   if (!a.timeChanged && !a.roomChanged) return { ok: true, plan: a.plan, version: a.version, promote: false };
+  const before = author ? snapshotLarpass(tx, larpassId) : null;
   if (a.release.length) tx.delete(registrations).where(inArray(registrations.id, a.release.map((r) => r.id))).run();
   if (a.follow.length && a.timeChanged) {
     tx.update(registrations)
@@ -175,6 +185,7 @@ export function applyMove(tx: Tx, move: MoveRequest, eventId: number | undefined
     .set({ timeSlotId: target.timeSlotId, roomId: target.roomId, version: a.version + 1, updatedAt: new Date() })
     .where(eq(larpass.id, larpassId))
     .run();
+  if (author) recordRevision(tx, { entity: "larpass", id: larpassId, version: a.version + 1, author, before, after: snapshotLarpass(tx, larpassId)! });
   if (a.timeChanged) recordChange(tx, { larpassId, kind: "time", before: a.plan.from.slot, after: a.plan.to.slot });
   if (a.roomChanged) recordChange(tx, { larpassId, kind: "room", before: a.plan.from.room, after: a.plan.to.room });
 
@@ -233,15 +244,18 @@ export async function moveLarpass({
   target,
   expectedVersion,
   eventId,
+  author,
   database = defaultDb,
 }: {
   larpassId: number;
   target: MoveTarget;
   expectedVersion?: number;
   eventId?: number;
+  /** Who moves it, for the revision history. */
+  author: RevisionAuthor;
   database?: DB;
 }): Promise<MoveResult> {
-  const result = await moveLarpasses({ moves: [{ larpassId, target, expectedVersion }], eventId, database });
+  const result = await moveLarpasses({ moves: [{ larpassId, target, expectedVersion }], eventId, author, database });
   if (!result.ok) return { ok: false, reason: result.reason, message: result.message };
   return { ok: true, plan: result.plans[0], version: result.versions[0] };
 }
@@ -253,10 +267,13 @@ export async function moveLarpass({
 export async function moveLarpasses({
   moves,
   eventId,
+  author,
   database = defaultDb,
 }: {
   moves: MoveRequest[];
   eventId?: number;
+  /** Who moves them: each moved lärpass gets a revision. */
+  author: RevisionAuthor;
   database?: DB;
 }): Promise<MoveManyResult> {
   const mails: PendingMail[] = [];
@@ -267,7 +284,7 @@ export async function moveLarpasses({
     database.transaction(
       (tx) => {
         for (const move of moves) {
-          const r = applyMove(tx, move, eventId, mails);
+          const r = applyMove(tx, move, eventId, mails, author);
           if (!r.ok) throw new MoveRefused(r, move.larpassId);
           if (r.promote) promote.push(move.larpassId);
           plans.push(r.plan);

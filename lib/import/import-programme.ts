@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, speakers, type LarpassStatus } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
+import { importAuthor, recordRevision, snapshotLarpass, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { foldForSearch } from "@/lib/text";
 import { guessOrganisationKind } from "./organisation-kind";
@@ -26,19 +27,22 @@ export class ImportError extends Error {}
 /**
  * Imports a parsed programme into an event in one transaction: organisations and speakers are matched by
  * name (created once, updated on re-import), lärpass by title within the event. With `dryRun` nothing is
- * written and the plan says what would happen.
+ * written and the plan says what would happen. Every lärpass and speaker created or changed gets a revision
+ * by `author` ("Import" unless the caller says otherwise).
  */
 export function importProgramme({
   eventId,
   programme,
   status = "published",
   dryRun = false,
+  author = importAuthor,
   database = defaultDb,
 }: {
   eventId: number;
   programme: ParsedProgramme;
   status?: LarpassStatus;
   dryRun?: boolean;
+  author?: RevisionAuthor;
   database?: DB;
 }): ImportResult {
   const run = (tx: Tx): ImportResult => {
@@ -94,10 +98,17 @@ export function importProgramme({
             (orgId !== null && existing.organisationId !== orgId) || (sp.role !== null && existing.role !== sp.role);
           plan.speakers.push({ name: existing.name, action: changed ? "update" : "unchanged" });
           if (changed && !dryRun) {
+            const before = snapshotSpeaker(tx, existing.id);
             tx.update(speakers)
-              .set({ organisationId: orgId ?? existing.organisationId, role: sp.role ?? existing.role, updatedAt: new Date() })
+              .set({
+                organisationId: orgId ?? existing.organisationId,
+                role: sp.role ?? existing.role,
+                version: existing.version + 1,
+                updatedAt: new Date(),
+              })
               .where(eq(speakers.id, existing.id))
               .run();
+            recordRevision(tx, { entity: "speaker", id: existing.id, version: existing.version + 1, author, before, after: snapshotSpeaker(tx, existing.id)! });
           }
           continue;
         }
@@ -111,6 +122,7 @@ export function importProgramme({
               .values({ name: sp.name, slug, role: sp.role, organisationId: orgId })
               .returning({ id: speakers.id })
               .get()!.id;
+        if (!dryRun) recordRevision(tx, { entity: "speaker", id, version: 1, author, before: null, after: snapshotSpeaker(tx, id)! });
         speakerIdFor.set(k, id);
       }
     }
@@ -141,11 +153,20 @@ export function importProgramme({
         plan.larpass.push({ title: existing.title, action: changes.length ? "update" : "unchanged", changes });
         plan.larpassIds.push(existing.id);
         if (changes.length && !dryRun) {
+          const snapshot = snapshotLarpass(tx, existing.id);
           tx.update(larpass)
             .set({ abstract: s.abstract, updatedAt: new Date(), version: existing.version + 1 })
             .where(and(eq(larpass.id, existing.id), eq(larpass.eventId, eventId)))
             .run();
           replaceSpeakers(tx, existing.id, wantedSpeakerIds);
+          recordRevision(tx, {
+            entity: "larpass",
+            id: existing.id,
+            version: existing.version + 1,
+            author,
+            before: snapshot,
+            after: snapshotLarpass(tx, existing.id)!,
+          });
           // A re-import into a published programme is logged like an edit (recordChange skips drafts).
           if (existing.abstract !== s.abstract) {
             recordChange(tx, { larpassId: existing.id, kind: "abstract", before: existing.abstract, after: s.abstract });
@@ -169,10 +190,11 @@ export function importProgramme({
       const row = tx
         .insert(larpass)
         .values({ eventId, slug, title: s.title, abstract: s.abstract, status, sortOrder: nextOrder++ })
-        .returning({ id: larpass.id })
+        .returning({ id: larpass.id, version: larpass.version })
         .get()!;
       plan.larpassIds.push(row.id);
       replaceSpeakers(tx, row.id, wantedSpeakerIds);
+      recordRevision(tx, { entity: "larpass", id: row.id, version: row.version, author, before: null, after: snapshotLarpass(tx, row.id)! });
       if (status === "published") recordChange(tx, { larpassId: row.id, kind: "new" });
     }
     return plan;

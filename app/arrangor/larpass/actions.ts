@@ -14,6 +14,7 @@ import {
   type FieldErrors,
   type LarpassField,
 } from "@/lib/validation/admin";
+import { authorOf } from "@/lib/revisions";
 import { requireOrganiser } from "../guard";
 
 export type InlineSpeakerField = "addSpeakerId" | "newSpeakerName" | "newSpeakerRole" | "newSpeakerOrg";
@@ -121,7 +122,7 @@ function answer(prev: LarpassFormState, values: LarpassFormState["values"], vers
 }
 
 export async function createLarpassAction(eventId: number, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
-  await requireOrganiser(`/arrangor/evenemang/${eventId}/larpass/ny`);
+  const user = await requireOrganiser(`/arrangor/evenemang/${eventId}/larpass/ny`);
   const event = idSchema.safeParse(eventId);
   if (!event.success) notFound();
   const values = readValues(formData);
@@ -130,13 +131,13 @@ export async function createLarpassAction(eventId: number, prev: LarpassFormStat
   if (local) return local;
   const parsed = larpassSchema.safeParse(values);
   if (!parsed.success) return { seq: prev.seq + 1, values, version: 0, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
-  const result = createLarpass({ eventId: event.data, input: parsed.data });
+  const result = createLarpass({ eventId: event.data, input: parsed.data, author: authorOf(user) });
   if (!result.ok) return answer(prev, values, 0, result);
   redirect(`/arrangor/larpass/${result.id}?sparat=nytt`);
 }
 
 export async function updateLarpassAction(larpassId: number, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
-  await requireOrganiser(`/arrangor/larpass/${larpassId}`);
+  const user = await requireOrganiser(`/arrangor/larpass/${larpassId}`);
   const id = idSchema.safeParse(larpassId);
   if (!id.success) notFound();
   const values = readValues(formData);
@@ -166,7 +167,7 @@ export async function updateLarpassAction(larpassId: number, prev: LarpassFormSt
   if (!parsed.success) {
     return { seq: prev.seq + 1, values, version: formVersion, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
   }
-  const result = await updateLarpass({ id: id.data, expectedVersion, input: parsed.data, confirmed: op === "bekrafta" });
+  const result = await updateLarpass({ id: id.data, expectedVersion, input: parsed.data, confirmed: op === "bekrafta", author: authorOf(user) });
   if (!result.ok) return answer(prev, values, expectedVersion, result);
   redirect(`/arrangor/larpass/${id.data}?sparat=1`);
 }

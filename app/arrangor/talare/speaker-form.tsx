@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { FormError, SelectField, TextArea, TextField } from "../fields";
 import type { SpeakerFormState } from "./actions";
+import { SpeakerConflictPanel } from "./speaker-conflict";
 
 export type SpeakerDefaults = { name: string; slug: string; role: string; organisationId: string; bio: string; email: string };
 
@@ -12,19 +13,29 @@ export function SpeakerForm({
   defaults,
   organisations,
   mode,
+  version,
 }: {
   action: (prev: SpeakerFormState, formData: FormData) => Promise<SpeakerFormState>;
   defaults: SpeakerDefaults;
   organisations: { id: number; name: string }[];
   mode: "create" | "edit";
+  /** The speaker's version when the page was drawn (edit): a save from a stale form is refused. */
+  version?: number;
 }) {
-  const [state, action, pending] = useActionState<SpeakerFormState, FormData>(save, {});
+  const [state, action, pending] = useActionState<SpeakerFormState, FormData>(save, { version });
   const v = { ...defaults, ...state.values };
   const e = state.errors ?? {};
   const [bio, setBio] = useState(v.bio);
   return (
     <form action={action} noValidate className="panel stack">
+      {state.version != null ? <input type="hidden" name="version" value={state.version} /> : null}
       <FormError error={e.form} />
+      {state.message ? (
+        <p role="status" className="inline-notice">
+          {state.message}
+        </p>
+      ) : null}
+      {state.conflict ? <SpeakerConflictPanel conflict={state.conflict} /> : null}
       <div className="form-grid">
         <TextField name="name" label="Namn" required defaultValue={v.name} error={e.name} />
         <TextField name="role" label="Roll (valfritt)" defaultValue={v.role} error={e.role} hint="Till exempel projektledare." />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getLarpassForEdit, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema, larpassStatusLabels } from "@/lib/validation/admin";
@@ -66,7 +67,9 @@ export default async function EditLarpassPage({ params, searchParams }: Props) {
           {seats.confirmed} har plats, {seats.waitlisted} i kö
         </dd>
         <dt>Version</dt>
-        <dd>{l.version}</dd>
+        <dd>
+          {l.version} (<Link href={`/arrangor/larpass/${l.id}/historik`}>Historik ({changesCount(countRevisions({ entity: "larpass", id: l.id }))})</Link>)
+        </dd>
       </dl>
       <LarpassForm
         key={`${l.id}-${l.version}`}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getAdminSpeaker, listOrganisationOptions } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/admin";
@@ -39,9 +40,13 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
       <h1>Talare: {s.name}</h1>
       {query.sparat === "ny" ? <Saved>Talaren är skapad.</Saved> : null}
       {query.sparat === "1" ? <Saved>Talaren är sparad.</Saved> : null}
+      <p>
+        <Link href={`/arrangor/talare/${s.id}/historik`}>Historik ({changesCount(countRevisions({ entity: "speaker", id: s.id }))})</Link>
+      </p>
       <SpeakerForm
         key={s.updatedAt.getTime()}
         mode="edit"
+        version={s.version}
         action={updateSpeakerAction.bind(null, s.id)}
         defaults={{
           name: s.name,

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { moveLarpasses, previewMove } from "@/lib/admin/schedule";
 import { requireRole } from "@/lib/auth/current-user";
+import { authorOf } from "@/lib/revisions";
 import { idParamSchema, roomSuggestionSchema, roomSuggestionValues } from "@/lib/validation/schedule";
 
 export type SuggestionState = {
@@ -44,7 +45,7 @@ export async function applyRoomSuggestionAction(_prev: SuggestionState, formData
     return { confirm: { members, larpass: requests.length, overfull } };
   }
 
-  const result = await moveLarpasses({ moves: requests, eventId: event.data });
+  const result = await moveLarpasses({ moves: requests, eventId: event.data, author: authorOf(who.user) });
   if (!result.ok) return { error: result.reason === "stale" ? STALE : result.message };
   redirect(`/arrangor/evenemang/${event.data}/efterfragan?forslag=${slotId}#forslag-${slotId}`);
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { previewMove, moveLarpass, type MovePlan } from "@/lib/admin/schedule";
 import { requireRole } from "@/lib/auth/current-user";
+import { authorOf } from "@/lib/revisions";
 import { idParamSchema, moveFormValues, moveSchema } from "@/lib/validation/schedule";
 
 export type MoveFormValues = { timeSlotId?: string; roomId?: string };
@@ -52,7 +53,13 @@ export async function moveAction(_prev: MoveState, formData: FormData): Promise<
   if (!plan.timeChanged && !plan.roomChanged) return { errors: { form: "Lärpasset är redan där. Välj en annan tid eller lokal." }, values };
   if (plan.follow + plan.released > 0 && !confirm) return { confirm: plan, values };
 
-  const result = await moveLarpass({ larpassId: ids.larpass.data, target, expectedVersion: version, eventId: ids.event.data });
+  const result = await moveLarpass({
+    larpassId: ids.larpass.data,
+    target,
+    expectedVersion: version,
+    eventId: ids.event.data,
+    author: authorOf(who.user),
+  });
   if (!result.ok) return { errors: { form: result.reason === "stale" ? STALE : result.message }, values };
   redirect(`/arrangor/evenemang/${ids.event.data}/schema?flyttad=${ids.larpass.data}#lp-${ids.larpass.data}`);
 }
