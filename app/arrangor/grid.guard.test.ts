@@ -2,20 +2,18 @@
 // the UI): anonymous, member and speaker are refused with nothing written; an organiser gets the work done.
 // Only the request-time edges are replaced (lib/testing/mock-auth.ts); the rest is the real code on this
 // file's own SQLite database.
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
 vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
 vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
 vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
 
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { larpass, programmeChanges, registrations, users, type Role, type User } from "@/db/schema";
-import { readOutbox } from "@/lib/mail";
+import { larpass, registrations } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
 import { createEvent, useTempOutbox } from "@/lib/testing/factories";
+import { expectNoDbChange, form, listEndpoints, makeUser } from "@/lib/testing/guard-harness";
 import { expectRedirect, HttpInterrupt, resetRequestMocks, signInAs, signOutAll } from "@/lib/testing/mock-auth";
 
 import { moveAction, previewMoveAction } from "@/app/arrangor/evenemang/[id]/schema/actions";
@@ -32,38 +30,6 @@ useTempOutbox();
 const LOGIN = "Du behöver logga in först.";
 const FORBIDDEN = "Du har inte behörighet att göra det här.";
 const ORIGIN = "http://localhost";
-
-let n = 0;
-function makeUser(role: Role = "member", name?: string): User {
-  n += 1;
-  return db.insert(users).values({ email: `guard-${n}-${role}@example.se`, name: name ?? `Vakt ${n}`, role }).returning().get();
-}
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
-  return f;
-}
-
-function snapshot() {
-  return {
-    larpass: db
-      .select({ id: larpass.id, slot: larpass.timeSlotId, room: larpass.roomId, version: larpass.version, status: larpass.status })
-      .from(larpass)
-      .orderBy(asc(larpass.id))
-      .all(),
-    registrations: db.select().from(registrations).orderBy(asc(registrations.id)).all(),
-    changes: db.select().from(programmeChanges).orderBy(asc(programmeChanges.id)).all(),
-    outbox: readOutbox().length,
-  };
-}
-
-async function expectNoDbChange<T>(fn: () => Promise<T>): Promise<T> {
-  const before = snapshot();
-  const result = await fn();
-  expect(snapshot()).toEqual(before);
-  return result;
-}
 
 const row = (id: number) => db.select().from(larpass).where(eq(larpass.id, id)).get()!;
 
@@ -332,46 +298,24 @@ describe("the organiser pages", () => {
 });
 
 describe("coverage", () => {
-  const ROOT = path.resolve(__dirname, "..", "..");
-  const owned = [
-    "app/arrangor/evenemang/[id]/schema",
-    "app/arrangor/evenemang/[id]/efterfragan",
-    "app/arrangor/evenemang/[id]/export",
-    "app/arrangor/evenemang/[id]/andringar",
-    "app/arrangor/larpass/[id]/deltagare",
-    "app/evenemang/[event]/schedule.xml",
-    "app/evenemang/[event]/andringar",
-  ];
-  const covered = [
-    "app/arrangor/evenemang/[id]/schema/actions.ts#moveAction",
-    "app/arrangor/evenemang/[id]/schema/actions.ts#previewMoveAction",
-    "app/arrangor/evenemang/[id]/efterfragan/actions.ts#applyRoomSuggestionAction",
-    "app/arrangor/evenemang/[id]/export/[file]/route.ts#GET",
-    "app/evenemang/[event]/schedule.xml/route.ts#GET",
-  ];
-
-  function walk(dir: string): string[] {
-    if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-      const full = path.join(dir, d.name);
-      if (d.isDirectory()) return walk(full);
-      return /\.(ts|tsx)$/.test(d.name) && !/\.test\.tsx?$/.test(d.name) ? [full] : [];
-    });
-  }
-
   test("every action and route handler in these folders is tested above", async () => {
-    const found: string[] = [];
-    for (const file of owned.flatMap((d) => walk(path.join(ROOT, d)))) {
-      const rel = path.relative(ROOT, file).split(path.sep).join("/");
-      const text = fs.readFileSync(file, "utf8");
-      const isActions = /^\s*(['"])use server\1/.test(text.replace(/^(\s|\/\/[^\n]*\n)*/, ""));
-      const isRoute = /^route\.tsx?$/.test(path.basename(file));
-      if (!isActions && !isRoute) continue;
-      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      for (const name of Object.keys(mod)) {
-        if (isActions || ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"].includes(name)) found.push(`${rel}#${name}`);
-      }
-    }
-    expect(found.sort()).toEqual([...covered].sort());
+    const found = await listEndpoints([
+      "app/arrangor/evenemang/[id]/schema",
+      "app/arrangor/evenemang/[id]/efterfragan",
+      "app/arrangor/evenemang/[id]/export",
+      "app/arrangor/evenemang/[id]/andringar",
+      "app/arrangor/larpass/[id]/deltagare",
+      "app/evenemang/[event]/schedule.xml",
+      "app/evenemang/[event]/andringar",
+    ]);
+    expect(found).toEqual(
+      [
+        "app/arrangor/evenemang/[id]/schema/actions.ts#moveAction",
+        "app/arrangor/evenemang/[id]/schema/actions.ts#previewMoveAction",
+        "app/arrangor/evenemang/[id]/efterfragan/actions.ts#applyRoomSuggestionAction",
+        "app/arrangor/evenemang/[id]/export/[file]/route.ts#GET",
+        "app/evenemang/[event]/schedule.xml/route.ts#GET",
+      ].sort(),
+    );
   });
 });

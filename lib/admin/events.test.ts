@@ -2,11 +2,12 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { days, events, larpass, programmeChanges, rooms, timeSlots } from "@/db/schema";
+import { days, events, larpass, programmeChanges, registrations, rooms, timeSlots } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import { createEvent as createFixture, createUsers, registrationsOf, statusOf, useTempOutbox } from "@/lib/testing/factories";
-import { daySchema, eventSchema, newEventSchema, roomSchema, slotSchema } from "@/lib/validation/admin";
+import { zonedToUtc } from "@/lib/time";
+import { dayNameSchema, daySchema, eventSchema, newEventSchema, roomSchema, slotSchema } from "@/lib/validation/admin";
 import {
   addDay,
   addRoom,
@@ -22,8 +23,10 @@ import {
   describeSlotDeletion,
   getAdminEvent,
   listAdminEvents,
+  renameDay,
   updateEvent,
   updateRoom,
+  updateSlot,
 } from "./events";
 
 useTempOutbox();
@@ -166,6 +169,92 @@ describe("days and slots", () => {
     expect(await deleteDay({ id: dayId })).toBe(f.event.id);
     expect(db.select().from(days).where(eq(days.id, dayId)).get()).toBeUndefined();
     expect(db.select().from(larpass).where(eq(larpass.id, l.id)).get()!.timeSlotId).toBeNull();
+  });
+});
+
+describe("changing a day or a time slot", () => {
+  const slotInput = (dayId: number, start: string, end = "", label = "") => slotSchema.parse({ dayId: String(dayId), start, end, label });
+  const slotRow = (id: number) => db.select().from(timeSlots).where(eq(timeSlots.id, id)).get()!;
+
+  it("a day is renamed and keeps its date; an unknown day is 'not found'", () => {
+    const f = createFixture(db, { published: false });
+    const slot = f.slot("09:00", "09:45");
+    expect(renameDay({ id: slot.dayId, input: dayNameSchema.parse({ name: "  Dag 1: lärpass " }) })).toEqual({ ok: true, id: f.event.id });
+    expect(db.select().from(days).where(eq(days.id, slot.dayId)).get()).toMatchObject({ name: "Dag 1: lärpass", date: "2018-03-15" });
+    expect(renameDay({ id: 999_999, input: { name: "X" } })).toMatchObject({ ok: false, errors: { form: expect.stringContaining("finns inte") } });
+    expect(dayNameSchema.safeParse({ name: "x".repeat(101) }).error?.issues[0].message).toBe("Namnet får vara högst 100 tecken.");
+  });
+
+  it("an empty slot changes at once: day, time and name; the same time twice on a day is refused", async () => {
+    const f = createFixture(db, { startsOn: "2018-03-15", endsOn: "2018-03-16" });
+    const a = f.slot("09:00", "09:45");
+    const b = f.slot("10:00", "10:45", "2018-03-16");
+    expect(await updateSlot({ id: a.id, input: slotInput(b.dayId, "13:15", "", "Eftermiddag") })).toEqual({ ok: true, id: f.event.id });
+    expect(slotRow(a.id)).toMatchObject({ dayId: b.dayId, label: "Eftermiddag", startsAt: zonedToUtc("2018-03-16", "13:15"), endsAt: zonedToUtc("2018-03-16", "14:00") });
+    expect(await updateSlot({ id: a.id, input: slotInput(b.dayId, "10:00", "10:45") })).toEqual({ ok: false, errors: { start: "Tiden 10:00–10:45 finns redan den dagen." } });
+    // Only the name: no time change, nothing to confirm even with members.
+    const l = f.larpass({ slot: b });
+    const [m] = createUsers(db, 1);
+    await chooseLarpass({ userId: m.id, larpassId: l.id });
+    expect(await updateSlot({ id: b.id, input: slotInput(b.dayId, "10:00", "10:45", "Förmiddag") })).toEqual({ ok: true, id: f.event.id });
+    expect(slotRow(b.id).label).toBe("Förmiddag");
+    expect(changes(l.id)).toEqual([]);
+  });
+
+  it("a new time with members asks first and writes nothing; confirmed, members follow or lose a colliding choice, get a mail, and the change is public", async () => {
+    const f = createFixture(db);
+    const nine = f.slot("09:00", "09:45");
+    const eleven = f.slot("11:00", "11:45");
+    const room = f.room(1, "Lilla");
+    const moved = f.larpass({ slot: nine, room, title: "Flyttas" });
+    const draft = f.larpass({ slot: nine, title: "Utkastet", status: "draft" });
+    const later = f.larpass({ slot: eleven, title: "Senare" });
+    const [stays, clashes, queued] = createUsers(db, 3);
+    await chooseLarpass({ userId: stays.id, larpassId: moved.id });
+    await chooseLarpass({ userId: clashes.id, larpassId: later.id });
+    await chooseLarpass({ userId: queued.id, larpassId: moved.id, waitlist: true });
+    // clashes also queues for "Flyttas" (full): a queue place collides only with a queue place, so it stays.
+    await chooseLarpass({ userId: clashes.id, larpassId: moved.id, waitlist: true });
+    const before = db.select().from(registrations).all();
+    const outbox = readOutbox().length;
+
+    const input = slotInput(nine.dayId, "11:15", "12:00");
+    const asked = await updateSlot({ id: nine.id, input });
+    expect(asked).toEqual({
+      ok: false,
+      confirm: { larpass: 2, members: 3, released: 0, from: "torsdag 15 mars 2018 09:00–09:45", to: "torsdag 15 mars 2018 11:15–12:00" },
+    });
+    expect(db.select().from(registrations).all()).toEqual(before);
+    expect(slotRow(nine.id).startsAt).toEqual(nine.startsAt);
+    expect(readOutbox().length).toBe(outbox);
+
+    // stays has the seat in "Flyttas" and now also a seat in "Senare" at 11:00: that one collides.
+    await chooseLarpass({ userId: stays.id, larpassId: later.id });
+    expect((await updateSlot({ id: nine.id, input })) as { confirm: unknown }).toMatchObject({ confirm: { members: 3, released: 1 } });
+    expect(await updateSlot({ id: nine.id, input, confirmed: true })).toEqual({ ok: true, id: f.event.id });
+    expect(slotRow(nine.id)).toMatchObject({ startsAt: zonedToUtc("2018-03-15", "11:15"), endsAt: zonedToUtc("2018-03-15", "12:00") });
+    // The seat stays gave up went to the first in the queue.
+    expect(statusOf(db, stays.id, moved.id)).toBeNull();
+    expect(statusOf(db, queued.id, moved.id)).toBe("confirmed");
+    expect(statusOf(db, clashes.id, moved.id)).toBe("waitlisted");
+    expect(statusOf(db, stays.id, later.id)).toBe("confirmed");
+    expect(changes(moved.id)).toMatchObject([{ kind: "time", before: "torsdag 15 mars 2018 09:00–09:45", after: "torsdag 15 mars 2018 11:15–12:00" }]);
+    expect(changes(draft.id)).toEqual([]);
+    const all = readOutbox(); // newest first
+    const mails = all.slice(0, all.length - outbox);
+    expect(mails.find((m) => m.to === stays.email)).toMatchObject({ subject: "Ditt val är släppt: Flyttas" });
+    expect(mails.find((m) => m.to === stays.email)!.text).toContain('krockar med "Senare"');
+    expect(mails.find((m) => m.to === clashes.email)).toMatchObject({ subject: "Ändrad tid: Flyttas" });
+    expect(mails.filter((m) => m.to === queued.email).map((m) => m.subject).sort()).toEqual(["Du har fått en plats: Flyttas", "Ändrad tid: Flyttas"]);
+  });
+
+  it("a slot of an unknown id, or a day of another event, is refused", async () => {
+    const f = createFixture(db);
+    const other = createFixture(db);
+    const slot = f.slot("09:00", "09:45");
+    const otherSlot = other.slot("09:00", "09:45");
+    expect(await updateSlot({ id: 999_999, input: slotInput(slot.dayId, "10:00") })).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+    expect(await updateSlot({ id: slot.id, input: slotInput(otherSlot.dayId, "10:00") })).toEqual({ ok: false, errors: { dayId: "Välj en av evenemangets dagar." } });
   });
 });
 

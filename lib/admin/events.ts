@@ -4,10 +4,12 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { days, events, larpass, registrations, rooms, timeSlots, type Day, type Event, type Room, type TimeSlot } from "@/db/schema";
-import { promoteWaitlist } from "@/lib/registrations";
+import { recordChange } from "@/lib/changes";
+import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
+import { siteUrl } from "@/lib/site-url";
 import { slugify } from "@/lib/slug";
 import { formatDateSpan, formatDay, formatIsoDate, formatTimeRange, zonedToUtc } from "@/lib/time";
-import type { DayInput, EventInput, FieldErrors, NewEventInput, RoomInput, SlotInput } from "@/lib/validation/admin";
+import type { DayInput, DayNameInput, EventInput, FieldErrors, NewEventInput, RoomInput, SlotField, SlotInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
 import { countMembers, larpassCount, members, releaseRegistrations } from "./release";
 import { applyMove, sendMails, type PendingMail } from "./schedule";
@@ -216,6 +218,19 @@ export function addDay({ eventId, input, database = defaultDb }: { eventId: numb
   );
 }
 
+/** A day's name ("Dag 2: lärpass"); its date stays, since the day's time slots are on it. */
+export function renameDay({ id, input, database = defaultDb }: { id: number; input: DayNameInput; database?: DB }): SaveResult {
+  return database.transaction(
+    (tx): SaveResult => {
+      const day = tx.select({ eventId: days.eventId }).from(days).where(eq(days.id, id)).get();
+      if (!day) return notFound;
+      tx.update(days).set({ name: input.name }).where(eq(days.id, id)).run();
+      return { ok: true, id: day.eventId };
+    },
+    { behavior: "immediate" },
+  );
+}
+
 /** The lärpass scheduled in the given slots lose their time (members' choices released, with a mail). */
 function unscheduleSlots(tx: Tx, eventId: number, slotIds: number[], mails: PendingMail[]) {
   if (slotIds.length === 0) return;
@@ -303,6 +318,129 @@ export function addSlot({ eventId, input, database = defaultDb }: { eventId: num
     },
     { behavior: "immediate" },
   );
+}
+
+/** What changing a slot's time does to the members who chose lärpass in it, for the organiser to confirm. */
+export type SlotChangePlan = {
+  /** Lärpass scheduled in the slot. */
+  larpass: number;
+  /** Members with a seat or queue place in them. */
+  members: number;
+  /** Of those, members whose choice is released: the new time collides with another choice of theirs. */
+  released: number;
+  from: string;
+  to: string;
+};
+
+export type UpdateSlotResult = SaveResult<SlotField> | { ok: false; confirm: SlotChangePlan };
+
+/**
+ * Changes a time slot (day, start, end, name). A new time is a move for every lärpass in the slot: members
+ * whose choice now overlaps another of their choices (same status, as the sign-up rules allow one seat and
+ * one queue place per time) lose this one, the others keep it; all of them get a mail, and the public change
+ * log gets a "time" change for each published lärpass. When members are affected the first call only
+ * answers `confirm` with the counts; `confirmed` carries it out. One transaction; mails after the commit.
+ */
+export async function updateSlot({
+  id,
+  input,
+  confirmed = false,
+  database = defaultDb,
+}: {
+  id: number;
+  input: SlotInput;
+  confirmed?: boolean;
+  database?: DB;
+}): Promise<UpdateSlotResult> {
+  const mails: PendingMail[] = [];
+  const result = database.transaction(
+    (tx): UpdateSlotResult & { promote?: number[] } => {
+      const row = tx
+        .select({ slot: timeSlots, timeZone: events.timeZone })
+        .from(timeSlots)
+        .innerJoin(events, eq(events.id, timeSlots.eventId))
+        .where(eq(timeSlots.id, id))
+        .get();
+      if (!row) return notFound;
+      const { slot, timeZone } = row;
+      const day = tx.select().from(days).where(and(eq(days.id, input.dayId), eq(days.eventId, slot.eventId))).get();
+      if (!day) return { ok: false, errors: { dayId: "Välj en av evenemangets dagar." } };
+      const startsAt = zonedToUtc(day.date, input.start, timeZone);
+      const endsAt = zonedToUtc(day.date, input.end, timeZone);
+      const same = tx
+        .select({ id: timeSlots.id })
+        .from(timeSlots)
+        .where(and(eq(timeSlots.dayId, day.id), eq(timeSlots.startsAt, startsAt), eq(timeSlots.endsAt, endsAt), ne(timeSlots.id, id)))
+        .get();
+      if (same) return { ok: false, errors: { start: `Tiden ${input.start}–${input.end} finns redan den dagen.` } };
+
+      const timeChanged = startsAt.getTime() !== slot.startsAt.getTime() || endsAt.getTime() !== slot.endsAt.getTime();
+      const inSlot = tx
+        .select({ id: larpass.id, title: larpass.title, capacity: sql<number | null>`coalesce(${larpass.capacity}, ${rooms.capacity})` })
+        .from(larpass)
+        .leftJoin(rooms, eq(rooms.id, larpass.roomId))
+        .where(eq(larpass.timeSlotId, id))
+        .all();
+      const regs = timeChanged && inSlot.length
+        ? tx
+            .select({ id: registrations.id, userId: registrations.userId, larpassId: registrations.larpassId, status: registrations.status })
+            .from(registrations)
+            .where(inArray(registrations.larpassId, inSlot.map((l) => l.id)))
+            .all()
+        : [];
+      const others = overlappingChoices(tx, { userIds: [...new Set(regs.map((r) => r.userId))], startsAt, endsAt, exceptSlotId: id });
+      const clashes = new Map<number, string>();
+      for (const r of regs) {
+        const clash = others.find((o) => o.userId === r.userId && o.status === r.status);
+        if (clash) clashes.set(r.id, clash.title);
+      }
+      const before = `${formatDay(slot.startsAt, timeZone)} ${formatTimeRange(slot.startsAt, slot.endsAt, timeZone)}`;
+      const after = `${formatDay(startsAt, timeZone)} ${formatTimeRange(startsAt, endsAt, timeZone)}`;
+      if (regs.length && !confirmed) {
+        return {
+          ok: false,
+          confirm: { larpass: inSlot.length, members: new Set(regs.map((r) => r.userId)).size, released: clashes.size, from: before, to: after },
+        };
+      }
+
+      if (clashes.size) tx.delete(registrations).where(inArray(registrations.id, [...clashes.keys()])).run();
+      tx.update(timeSlots).set({ dayId: day.id, startsAt, endsAt, label: input.label }).where(eq(timeSlots.id, id)).run();
+      if (timeChanged) {
+        for (const l of inSlot) recordChange(tx, { larpassId: l.id, kind: "time", before, after });
+        const titles = new Map(inSlot.map((l) => [l.id, l.title]));
+        for (const r of regs) {
+          const title = titles.get(r.larpassId)!;
+          const collidesWith = clashes.get(r.id);
+          mails.push({
+            userId: r.userId,
+            build: (email) =>
+              collidesWith
+                ? {
+                    to: email,
+                    subject: `Ditt val är släppt: ${title}`,
+                    text:
+                      `Hej!\n\nLärpasset "${title}" har fått en ny tid: ${after} (tidigare ${before}). ` +
+                      `Den nya tiden krockar med "${collidesWith}" som du redan har valt, så din ${r.status === "confirmed" ? "plats" : "köplats"} på "${title}" är släppt.` +
+                      `\nVill du hellre gå på "${title}" kan du välja om i programmet.\n\nMitt program: ${siteUrl()}/mitt-program`,
+                  }
+                : {
+                    to: email,
+                    subject: `Ändrad tid: ${title}`,
+                    text: `Hej!\n\nLärpasset "${title}" som du har valt har fått en ny tid: ${after} (tidigare ${before}).\nDitt val följer med, du behöver inte göra något.\n\nMitt program: ${siteUrl()}/mitt-program`,
+                  },
+          });
+        }
+      }
+      // Seats given up by members who had a collision go to the queue (only where the number of seats is known).
+      const freed = new Set(regs.filter((r) => clashes.has(r.id) && r.status === "confirmed").map((r) => r.larpassId));
+      return { ok: true, id: slot.eventId, promote: inSlot.filter((l) => freed.has(l.id) && l.capacity != null).map((l) => l.id) };
+    },
+    { behavior: "immediate" },
+  );
+  await sendMails(database, mails);
+  if (result.ok) for (const larpassId of result.promote ?? []) await promoteWaitlist({ larpassId, database });
+  if (result.ok) return { ok: true, id: result.id };
+  return result;
 }
 
 export async function deleteSlot({ id, database = defaultDb }: { id: number; database?: DB }): Promise<number | null> {

@@ -187,7 +187,13 @@ export const daySchema = z.object({
 });
 export type DayInput = z.output<typeof daySchema>;
 
+/** Renaming a day: the date stays (its time slots are on it). */
+export const dayNameFields = ["name"] as const;
+export const dayNameSchema = daySchema.pick({ name: true });
+export type DayNameInput = z.output<typeof dayNameSchema>;
+
 export const slotFields = ["dayId", "start", "end", "label"] as const;
+export type SlotField = (typeof slotFields)[number];
 export const slotSchema = z
   .object({
     dayId: requiredId("Välj vilken dag tiden gäller."),
@@ -378,8 +384,26 @@ export const importStatusSchema = z.enum(["draft", "published"], { error: "Välj
 /** The largest programme text or CSV file accepted (the 2018 list is about 10 kB). */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
-/** Ids bound to an action (.bind(null, id)) or taken from a URL segment. */
+/** Ids taken from a URL segment. */
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const formIdMessage = "Det här finns inte längre, eller så är sidan för gammal. Ladda om sidan och försök igen.";
+/** An id from a form's hidden field (app/arrangor/fields.tsx IdField): untrusted input like any other. */
+export const formIdSchema = z.coerce
+  .number({ error: formIdMessage })
+  .int(formIdMessage)
+  .positive(formIdMessage)
+  .max(Number.MAX_SAFE_INTEGER, formIdMessage);
+
+/**
+ * The id a form carries in its hidden field `name`: the number, or the Swedish message for the form.
+ * Whether the row exists (and belongs where the form says) is for the domain function to check.
+ */
+export function formId(formData: FormData, name = "id"): { ok: true; id: number } | { ok: false; message: string } {
+  const raw = formData.get(name);
+  const parsed = formIdSchema.safeParse(typeof raw === "string" && raw.trim() !== "" ? raw : undefined);
+  return parsed.success ? { ok: true, id: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? formIdMessage };
+}
 
 /** The confirmation pages send bekraftat=ja: a delete without it is never carried out. */
 export function isConfirmed(formData: FormData): boolean {

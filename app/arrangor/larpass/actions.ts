@@ -6,6 +6,7 @@ import { getLarpassForEdit, type LarpassDisplay, type LarpassFormValues, type La
 import {
   encodeSpeakerEntry,
   fieldErrors,
+  formId,
   idSchema,
   isConfirmed,
   larpassFields,
@@ -121,25 +122,26 @@ function answer(prev: LarpassFormState, values: LarpassFormState["values"], vers
   return { ...base, errors: result.errors, focus: "fel-sammanfattning" };
 }
 
-export async function createLarpassAction(eventId: number, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
-  const user = await requireOrganiser(`/arrangor/evenemang/${eventId}/larpass/ny`);
-  const event = idSchema.safeParse(eventId);
-  if (!event.success) notFound();
+export async function createLarpassAction(prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
+  // The event id is a hidden field, not .bind(): see IdField in ../fields.tsx. createLarpass checks the event exists.
+  const event = formId(formData, "eventId");
+  const user = await requireOrganiser(event.ok ? `/arrangor/evenemang/${event.id}/larpass/ny` : "/arrangor");
+  if (!event.ok) return { seq: prev.seq + 1, values: readValues(formData), version: 0, errors: { form: event.message }, focus: "fel-sammanfattning" };
   const values = readValues(formData);
   const op = String(formData.get("op") ?? "spara");
   const local = formOnly(op, prev, values, 0);
   if (local) return local;
   const parsed = larpassSchema.safeParse(values);
   if (!parsed.success) return { seq: prev.seq + 1, values, version: 0, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
-  const result = createLarpass({ eventId: event.data, input: parsed.data, author: authorOf(user) });
+  const result = createLarpass({ eventId: event.id, input: parsed.data, author: authorOf(user) });
   if (!result.ok) return answer(prev, values, 0, result);
   redirect(`/arrangor/larpass/${result.id}?sparat=nytt`);
 }
 
-export async function updateLarpassAction(larpassId: number, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
-  const user = await requireOrganiser(`/arrangor/larpass/${larpassId}`);
-  const id = idSchema.safeParse(larpassId);
-  if (!id.success) notFound();
+export async function updateLarpassAction(prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
+  const id = formId(formData);
+  const user = await requireOrganiser(id.ok ? `/arrangor/larpass/${id.id}` : "/arrangor");
+  if (!id.ok) return { seq: prev.seq + 1, values: readValues(formData), version: prev.version, errors: { form: id.message }, focus: "fel-sammanfattning" };
   const values = readValues(formData);
   const version = idSchema.safeParse(formData.get("version"));
   const formVersion = version.success ? version.data : prev.version;
@@ -147,7 +149,7 @@ export async function updateLarpassAction(larpassId: number, prev: LarpassFormSt
 
   if (op === "deras") {
     // Take the saved version: the form is filled with it and based on it from now on.
-    const current = getLarpassForEdit({ id: id.data });
+    const current = getLarpassForEdit({ id: id.id });
     if (!current) notFound();
     return {
       seq: prev.seq + 1,
@@ -167,16 +169,16 @@ export async function updateLarpassAction(larpassId: number, prev: LarpassFormSt
   if (!parsed.success) {
     return { seq: prev.seq + 1, values, version: formVersion, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
   }
-  const result = await updateLarpass({ id: id.data, expectedVersion, input: parsed.data, confirmed: op === "bekrafta", author: authorOf(user) });
+  const result = await updateLarpass({ id: id.id, expectedVersion, input: parsed.data, confirmed: op === "bekrafta", author: authorOf(user) });
   if (!result.ok) return answer(prev, values, expectedVersion, result);
-  redirect(`/arrangor/larpass/${id.data}?sparat=1`);
+  redirect(`/arrangor/larpass/${id.id}?sparat=1`);
 }
 
-export async function deleteLarpassAction(larpassId: number, formData: FormData): Promise<void> {
-  await requireOrganiser(`/arrangor/larpass/${larpassId}`);
-  const id = idSchema.safeParse(larpassId);
-  if (!id.success) notFound();
-  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/larpass/${id.data}`);
-  const deleted = await deleteLarpass({ id: id.data });
+export async function deleteLarpassAction(formData: FormData): Promise<void> {
+  const id = formId(formData);
+  await requireOrganiser(id.ok ? `/arrangor/larpass/${id.id}` : "/arrangor");
+  if (!id.ok) notFound();
+  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/larpass/${id.id}`);
+  const deleted = await deleteLarpass({ id: id.id });
   redirect(deleted ? `/arrangor/evenemang/${deleted.eventId}/larpass?borttaget=larpass` : "/arrangor");
 }

@@ -5,13 +5,15 @@ import { useActionState, useEffect, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import type { LarpassFormOptions } from "@/lib/admin/larpass-read";
 import { decodeSpeakerEntry, languageLabels, larpassStatusLabels } from "@/lib/validation/admin";
-import { FieldError, SelectField, TextArea, TextField } from "../fields";
+import { FieldError, IdField, SelectField, TextArea, TextField } from "../fields";
 import type { LarpassFormField, LarpassFormState } from "./actions";
 import { ConflictPanel } from "./conflict-panel";
 
 type Props = {
   mode: "create" | "edit";
   action: (prev: LarpassFormState, formData: FormData) => Promise<LarpassFormState>;
+  /** The lärpass being edited ("id") or the event a new one goes in ("eventId"): a hidden field. */
+  target: { name: "id" | "eventId"; value: number };
   initial: LarpassFormState;
   options: LarpassFormOptions;
   cancelHref: string;
@@ -53,6 +55,7 @@ export function LarpassForm(props: Props) {
 
 function FormBody({
   mode,
+  target,
   options,
   cancelHref,
   initial,
@@ -93,6 +96,7 @@ function FormBody({
       <button type="submit" name="op" value="spara" style={{ display: "none" }}>
         Spara
       </button>
+      <IdField name={target.name} value={target.value} />
       {mode === "edit" ? <input type="hidden" name="version" value={state.version} /> : null}
 
       {errorList.length ? (

@@ -5,7 +5,7 @@ import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/li
 import {
   fieldErrors,
   formValues,
-  idSchema,
+  formId,
   isConfirmed,
   organisationFields,
   organisationSchema,
@@ -25,27 +25,23 @@ export async function createOrganisationAction(_prev: OrganisationFormState, for
   redirect(`/arrangor/organisationer/${result.id}?sparat=ny`);
 }
 
-export async function updateOrganisationAction(
-  organisationId: number,
-  _prev: OrganisationFormState,
-  formData: FormData,
-): Promise<OrganisationFormState> {
-  await requireOrganiser(`/arrangor/organisationer/${organisationId}`);
-  const id = idSchema.safeParse(organisationId);
-  if (!id.success) notFound();
+export async function updateOrganisationAction(_prev: OrganisationFormState, formData: FormData): Promise<OrganisationFormState> {
+  const id = formId(formData);
+  await requireOrganiser(id.ok ? `/arrangor/organisationer/${id.id}` : "/arrangor/organisationer");
   const values = formValues(formData, organisationFields);
+  if (!id.ok) return { errors: { form: id.message }, values };
   const parsed = organisationSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = updateOrganisation({ id: id.data, input: parsed.data });
+  const result = updateOrganisation({ id: id.id, input: parsed.data });
   if (!result.ok) return { errors: result.errors, values };
-  redirect(`/arrangor/organisationer/${id.data}?sparat=1`);
+  redirect(`/arrangor/organisationer/${id.id}?sparat=1`);
 }
 
-export async function deleteOrganisationAction(organisationId: number, formData: FormData): Promise<void> {
-  await requireOrganiser(`/arrangor/organisationer/${organisationId}`);
-  const id = idSchema.safeParse(organisationId);
-  if (!id.success) notFound();
-  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/organisation/${id.data}`);
-  deleteOrganisation({ id: id.data });
+export async function deleteOrganisationAction(formData: FormData): Promise<void> {
+  const id = formId(formData);
+  await requireOrganiser(id.ok ? `/arrangor/organisationer/${id.id}` : "/arrangor/organisationer");
+  if (!id.ok) notFound();
+  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/organisation/${id.id}`);
+  deleteOrganisation({ id: id.id });
   redirect("/arrangor/organisationer?borttaget=organisation");
 }

@@ -3,17 +3,20 @@
 import { useActionState } from "react";
 import { organisationKinds } from "@/db/schema";
 import { organisationKindLabels } from "@/lib/validation/programme-filters";
-import { FormError, SelectField, TextField } from "../fields";
+import { FormError, IdField, SelectField, TextField } from "../fields";
 import type { OrganisationFormState } from "./actions";
 
 export type OrganisationDefaults = { name: string; slug: string; kind: string };
 
 export function OrganisationForm({
   action: save,
+  id,
   defaults,
   mode,
 }: {
   action: (prev: OrganisationFormState, formData: FormData) => Promise<OrganisationFormState>;
+  /** The organisation being edited (a hidden field); none when creating. */
+  id?: number;
   defaults: OrganisationDefaults;
   mode: "create" | "edit";
 }) {
@@ -22,6 +25,7 @@ export function OrganisationForm({
   const e = state.errors ?? {};
   return (
     <form action={action} noValidate className="panel stack">
+      {id ? <IdField value={id} /> : null}
       <FormError error={e.form} />
       <div className="form-grid">
         <TextField name="name" label="Namn" required defaultValue={v.name} error={e.name} />

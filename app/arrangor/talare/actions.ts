@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { createSpeaker, deleteSpeaker } from "@/lib/admin/people";
-import { fieldErrors, formValues, idSchema, isConfirmed, speakerFields, speakerSchema } from "@/lib/validation/admin";
+import { fieldErrors, formValues, formId, isConfirmed, speakerFields, speakerSchema } from "@/lib/validation/admin";
 import { authorOf } from "@/lib/revisions";
 import { requireOrganiser } from "../guard";
 
@@ -20,20 +20,21 @@ export async function createSpeakerAction(_prev: SpeakerFormState, formData: For
   redirect(`/arrangor/talare/${result.id}?sparat=ny`);
 }
 
-export async function updateSpeakerAction(speakerId: number, _prev: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> {
-  const user = await requireOrganiser(`/arrangor/talare/${speakerId}`);
-  const id = idSchema.safeParse(speakerId);
-  if (!id.success) notFound();
-  const answer = saveSpeakerForm({ id: id.data, formData, user });
+export async function updateSpeakerAction(_prev: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> {
+  const id = formId(formData);
+  const user = await requireOrganiser(id.ok ? `/arrangor/talare/${id.id}` : "/arrangor/talare");
+  const values = formValues(formData, speakerFields);
+  if (!id.ok) return { errors: { form: id.message }, values };
+  const answer = saveSpeakerForm({ id: id.id, formData, user });
   if (answer) return answer;
-  redirect(`/arrangor/talare/${id.data}?sparat=1`);
+  redirect(`/arrangor/talare/${id.id}?sparat=1`);
 }
 
-export async function deleteSpeakerAction(speakerId: number, formData: FormData): Promise<void> {
-  await requireOrganiser(`/arrangor/talare/${speakerId}`);
-  const id = idSchema.safeParse(speakerId);
-  if (!id.success) notFound();
-  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/talare/${id.data}`);
-  deleteSpeaker({ id: id.data });
+export async function deleteSpeakerAction(formData: FormData): Promise<void> {
+  const id = formId(formData);
+  await requireOrganiser(id.ok ? `/arrangor/talare/${id.id}` : "/arrangor/talare");
+  if (!id.ok) notFound();
+  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/talare/${id.id}`);
+  deleteSpeaker({ id: id.id });
   redirect("/arrangor/talare?borttaget=talare");
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Markdown } from "@/components/markdown";
-import { FormError, SelectField, TextArea, TextField } from "../fields";
+import { FormError, IdField, SelectField, TextArea, TextField } from "../fields";
 import type { SpeakerFormState } from "./actions";
 import { SpeakerConflictPanel } from "./speaker-conflict";
 
@@ -10,12 +10,15 @@ export type SpeakerDefaults = { name: string; slug: string; role: string; organi
 
 export function SpeakerForm({
   action: save,
+  id,
   defaults,
   organisations,
   mode,
   version,
 }: {
   action: (prev: SpeakerFormState, formData: FormData) => Promise<SpeakerFormState>;
+  /** The speaker being edited (a hidden field); none when creating. */
+  id?: number;
   defaults: SpeakerDefaults;
   organisations: { id: number; name: string }[];
   mode: "create" | "edit";
@@ -28,6 +31,7 @@ export function SpeakerForm({
   const [bio, setBio] = useState(v.bio);
   return (
     <form action={action} noValidate className="panel stack">
+      {id ? <IdField value={id} /> : null}
       {state.version != null ? <input type="hidden" name="version" value={state.version} /> : null}
       <FormError error={e.form} />
       {state.message ? (

@@ -9,17 +9,22 @@ import {
   deleteEvent,
   deleteRoom,
   deleteSlot,
+  renameDay,
   updateEvent,
   updateRoom,
+  updateSlot,
+  type SlotChangePlan,
 } from "@/lib/admin/events";
 import {
   dayFields,
+  dayNameFields,
+  dayNameSchema,
   daySchema,
   eventFields,
   eventSchema,
   fieldErrors,
+  formId,
   formValues,
-  idSchema,
   isConfirmed,
   roomFields,
   roomSchema,
@@ -31,33 +36,45 @@ import { requireOrganiser } from "../../guard";
 
 export type EventFormState = AdminFormState<(typeof eventFields)[number]>;
 export type DayFormState = AdminFormState<(typeof dayFields)[number]>;
+export type DayNameFormState = AdminFormState<(typeof dayNameFields)[number]>;
 export type SlotFormState = AdminFormState<(typeof slotFields)[number]>;
+/** A changed time that affects members comes back with `confirm` for the organiser to accept. */
+export type SlotEditState = SlotFormState & { confirm?: SlotChangePlan };
 export type RoomFormState = AdminFormState<(typeof roomFields)[number]>;
 
 const hub = (eventId: number) => `/arrangor/evenemang/${eventId}`;
 
-function idOrNotFound(raw: unknown): number {
-  const id = idSchema.safeParse(raw);
-  if (!id.success) notFound();
-  return id.data;
+/**
+ * The ids come from the forms' hidden fields (IdField in ../../fields.tsx explains why not .bind). They
+ * are untrusted: the role is checked first, and the domain functions answer "not found" for an id that
+ * does not exist. The returnTo for the login page is built from the id only when it parses.
+ */
+const returnTo = (id: ReturnType<typeof formId>, path: (id: number) => string) => (id.ok ? path(id.id) : "/arrangor");
+
+/** For the delete buttons (no form state to answer with): a malformed id is the 404 page. */
+function idOrNotFound(formData: FormData): number {
+  const id = formId(formData);
+  if (!id.ok) notFound();
+  return id.id;
 }
 
 // The event ------------------------------------------------------------------------------------------------
 
-export async function updateEventAction(eventId: number, _prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  await requireOrganiser(hub(eventId));
-  const id = idOrNotFound(eventId);
+export async function updateEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const id = formId(formData);
+  await requireOrganiser(returnTo(id, hub));
   const values = formValues(formData, eventFields);
+  if (!id.ok) return { errors: { form: id.message }, values };
   const parsed = eventSchema.safeParse({ ...values, published: values.published || undefined });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = updateEvent({ id, input: parsed.data });
+  const result = updateEvent({ id: id.id, input: parsed.data });
   if (!result.ok) return { errors: result.errors, values };
-  redirect(`${hub(id)}?sparat=evenemang`);
+  redirect(`${hub(id.id)}?sparat=evenemang`);
 }
 
-export async function deleteEventAction(eventId: number, formData: FormData): Promise<void> {
-  await requireOrganiser(hub(eventId));
-  const id = idOrNotFound(eventId);
+export async function deleteEventAction(formData: FormData): Promise<void> {
+  await requireOrganiser(returnTo(formId(formData), hub));
+  const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/evenemang/${id}`);
   await deleteEvent({ id });
   redirect("/arrangor?borttaget=evenemang");
@@ -65,20 +82,33 @@ export async function deleteEventAction(eventId: number, formData: FormData): Pr
 
 // Days ---------------------------------------------------------------------------------------------------
 
-export async function addDayAction(eventId: number, _prev: DayFormState, formData: FormData): Promise<DayFormState> {
-  await requireOrganiser(hub(eventId));
-  const id = idOrNotFound(eventId);
+export async function addDayAction(_prev: DayFormState, formData: FormData): Promise<DayFormState> {
+  const eventId = formId(formData, "eventId");
+  await requireOrganiser(returnTo(eventId, hub));
   const values = formValues(formData, dayFields);
+  if (!eventId.ok) return { errors: { form: eventId.message }, values };
   const parsed = daySchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = addDay({ eventId: id, input: parsed.data });
+  const result = addDay({ eventId: eventId.id, input: parsed.data });
   if (!result.ok) return { errors: result.errors, values };
-  redirect(`${hub(id)}?sparat=dag#dagar`);
+  redirect(`${hub(eventId.id)}?sparat=dag#dagar`);
 }
 
-export async function deleteDayAction(dayId: number, formData: FormData): Promise<void> {
+export async function renameDayAction(_prev: DayNameFormState, formData: FormData): Promise<DayNameFormState> {
   await requireOrganiser("/arrangor");
-  const id = idOrNotFound(dayId);
+  const id = formId(formData);
+  const values = formValues(formData, dayNameFields);
+  if (!id.ok) return { errors: { form: id.message }, values };
+  const parsed = dayNameSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = renameDay({ id: id.id, input: parsed.data });
+  if (!result.ok) return { errors: result.errors, values };
+  redirect(`${hub(result.id)}?sparat=dagnamn#dagar`);
+}
+
+export async function deleteDayAction(formData: FormData): Promise<void> {
+  await requireOrganiser("/arrangor");
+  const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/dag/${id}`);
   const eventId = await deleteDay({ id });
   redirect(eventId ? `${hub(eventId)}?borttaget=dag#dagar` : "/arrangor");
@@ -86,21 +116,38 @@ export async function deleteDayAction(dayId: number, formData: FormData): Promis
 
 // Time slots ---------------------------------------------------------------------------------------------
 
-export async function addSlotAction(eventId: number, _prev: SlotFormState, formData: FormData): Promise<SlotFormState> {
-  await requireOrganiser(hub(eventId));
-  const id = idOrNotFound(eventId);
+export async function addSlotAction(_prev: SlotFormState, formData: FormData): Promise<SlotFormState> {
+  const eventId = formId(formData, "eventId");
+  await requireOrganiser(returnTo(eventId, hub));
   const values = formValues(formData, slotFields);
+  if (!eventId.ok) return { errors: { form: eventId.message }, values };
   const parsed = slotSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = addSlot({ eventId: id, input: parsed.data });
+  const result = addSlot({ eventId: eventId.id, input: parsed.data });
   if (!result.ok) return { errors: result.errors, values };
   // The day stays chosen for the next slot: organisers add a day's slots one after another.
-  redirect(`${hub(id)}?sparat=tid&dag=${parsed.data.dayId}#tider`);
+  redirect(`${hub(eventId.id)}?sparat=tid&dag=${parsed.data.dayId}#tider`);
 }
 
-export async function deleteSlotAction(slotId: number, formData: FormData): Promise<void> {
+/**
+ * Changes a slot. A new time that affects members first comes back as `confirm` (how many, how many lose
+ * their choice); the same form sent again with bekraftat=ja carries it out.
+ */
+export async function updateSlotAction(_prev: SlotEditState, formData: FormData): Promise<SlotEditState> {
   await requireOrganiser("/arrangor");
-  const id = idOrNotFound(slotId);
+  const id = formId(formData);
+  const values = formValues(formData, slotFields);
+  if (!id.ok) return { errors: { form: id.message }, values };
+  const parsed = slotSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = await updateSlot({ id: id.id, input: parsed.data, confirmed: isConfirmed(formData) });
+  if (!result.ok) return "confirm" in result ? { confirm: result.confirm, values } : { errors: result.errors, values };
+  redirect(`${hub(result.id)}?sparat=tidandrad#tider`);
+}
+
+export async function deleteSlotAction(formData: FormData): Promise<void> {
+  await requireOrganiser("/arrangor");
+  const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/tid/${id}`);
   const eventId = await deleteSlot({ id });
   redirect(eventId ? `${hub(eventId)}?borttaget=tid#tider` : "/arrangor");
@@ -108,31 +155,33 @@ export async function deleteSlotAction(slotId: number, formData: FormData): Prom
 
 // Rooms --------------------------------------------------------------------------------------------------
 
-export async function addRoomAction(eventId: number, _prev: RoomFormState, formData: FormData): Promise<RoomFormState> {
-  await requireOrganiser(hub(eventId));
-  const id = idOrNotFound(eventId);
+export async function addRoomAction(_prev: RoomFormState, formData: FormData): Promise<RoomFormState> {
+  const eventId = formId(formData, "eventId");
+  await requireOrganiser(returnTo(eventId, hub));
   const values = formValues(formData, roomFields);
+  if (!eventId.ok) return { errors: { form: eventId.message }, values };
   const parsed = roomSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = addRoom({ eventId: id, input: parsed.data });
+  const result = addRoom({ eventId: eventId.id, input: parsed.data });
   if (!result.ok) return { errors: result.errors, values };
-  redirect(`${hub(id)}?sparat=lokal#lokaler`);
+  redirect(`${hub(eventId.id)}?sparat=lokal#lokaler`);
 }
 
-export async function updateRoomAction(roomId: number, _prev: RoomFormState, formData: FormData): Promise<RoomFormState> {
+export async function updateRoomAction(_prev: RoomFormState, formData: FormData): Promise<RoomFormState> {
   await requireOrganiser("/arrangor");
-  const id = idOrNotFound(roomId);
+  const id = formId(formData);
   const values = formValues(formData, roomFields);
+  if (!id.ok) return { errors: { form: id.message }, values };
   const parsed = roomSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = await updateRoom({ id, input: parsed.data });
+  const result = await updateRoom({ id: id.id, input: parsed.data });
   if (!result.ok) return { errors: result.errors, values };
   redirect(`${hub(result.id)}?sparat=lokal#lokaler`);
 }
 
-export async function deleteRoomAction(roomId: number, formData: FormData): Promise<void> {
+export async function deleteRoomAction(formData: FormData): Promise<void> {
   await requireOrganiser("/arrangor");
-  const id = idOrNotFound(roomId);
+  const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/lokal/${id}`);
   const eventId = await deleteRoom({ id });
   redirect(eventId ? `${hub(eventId)}?borttaget=lokal#lokaler` : "/arrangor");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { CheckboxField, FormError, SelectField, TextArea, TextField } from "../../fields";
+import { CheckboxField, FormError, IdField, SelectField, TextArea, TextField } from "../../fields";
 import type {
   DayFormState,
   EventFormState,
@@ -23,14 +23,15 @@ export type EventFormDefaults = {
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;
 
-/** `action` is the server action with the id bound by the page (updateEventAction.bind(null, id)). */
-export function EventForm({ action: save, defaults }: { action: Action<EventFormState>; defaults: EventFormDefaults }) {
+/** The forms carry their ids in hidden fields (IdField), never bound to the action: see ../../fields.tsx. */
+export function EventForm({ action: save, eventId, defaults }: { action: Action<EventFormState>; eventId: number; defaults: EventFormDefaults }) {
   const [state, action, pending] = useActionState<EventFormState, FormData>(save, {});
   const v = state.values;
   const e = state.errors ?? {};
   const value = (k: Exclude<keyof EventFormDefaults, "published">) => (v ? v[k] : defaults[k]);
   return (
     <form action={action} noValidate className="panel stack">
+      <IdField value={eventId} />
       <FormError error={e.form} />
       <div className="form-grid">
         <TextField name="name" label="Namn" required defaultValue={value("name")} error={e.name} />
@@ -89,12 +90,13 @@ export function EventForm({ action: save, defaults }: { action: Action<EventForm
   );
 }
 
-export function AddDayForm({ action: add, defaultDate }: { action: Action<DayFormState>; defaultDate: string }) {
+export function AddDayForm({ action: add, eventId, defaultDate }: { action: Action<DayFormState>; eventId: number; defaultDate: string }) {
   const [state, action, pending] = useActionState<DayFormState, FormData>(add, {});
   const e = state.errors ?? {};
   return (
     <form action={action} noValidate className="panel stack">
       <h3>Lägg till dag</h3>
+      <IdField name="eventId" value={eventId} />
       <FormError error={e.form} />
       <div className="form-grid">
         <TextField name="date" idPrefix="dag-" type="date" label="Datum" required defaultValue={state.values?.date ?? defaultDate} error={e.date} />
@@ -118,10 +120,12 @@ export function AddDayForm({ action: add, defaultDate }: { action: Action<DayFor
 
 export function AddSlotForm({
   action: add,
+  eventId,
   days,
   defaultDayId,
 }: {
   action: Action<SlotFormState>;
+  eventId: number;
   days: { id: number; label: string }[];
   defaultDayId: string;
 }) {
@@ -131,6 +135,7 @@ export function AddSlotForm({
   return (
     <form action={action} noValidate className="panel stack">
       <h3>Lägg till tid</h3>
+      <IdField name="eventId" value={eventId} />
       <FormError error={e.form} />
       <div className="form-grid">
         <SelectField
@@ -163,12 +168,13 @@ export function AddSlotForm({
   );
 }
 
-export function AddRoomForm({ action: add }: { action: Action<RoomFormState> }) {
+export function AddRoomForm({ action: add, eventId }: { action: Action<RoomFormState>; eventId: number }) {
   const [state, action, pending] = useActionState<RoomFormState, FormData>(add, {});
   const e = state.errors ?? {};
   return (
     <form action={action} noValidate className="panel stack">
       <h3>Lägg till lokal</h3>
+      <IdField name="eventId" value={eventId} />
       <FormError error={e.form} />
       <div className="form-grid">
         <TextField name="name" idPrefix="lokal-" label="Namn" required defaultValue={state.values?.name} error={e.name} />
@@ -198,6 +204,7 @@ export function RoomForm({ action: save, room }: { action: Action<RoomFormState>
   const prefix = `lokal-${room.id}-`;
   return (
     <form action={action} noValidate className="stack">
+      <IdField value={room.id} />
       <FormError error={e.form} />
       <div className="row-actions">
         <TextField name="name" idPrefix={prefix} label="Namn" required defaultValue={state.values?.name ?? room.name} error={e.name} />

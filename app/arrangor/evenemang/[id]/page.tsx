@@ -7,8 +7,9 @@ import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDateSpan, formatIsoDate, formatTimeRange, utcToZoned } from "@/lib/time";
 import { idSchema } from "@/lib/validation/admin";
 import { Saved } from "../../fields";
-import { addDayAction, addRoomAction, addSlotAction, updateEventAction, updateRoomAction } from "./actions";
+import { addDayAction, addRoomAction, addSlotAction, renameDayAction, updateEventAction, updateRoomAction, updateSlotAction } from "./actions";
 import { AddDayForm, AddRoomForm, AddSlotForm, EventForm, RoomForm } from "./event-forms";
+import { DayNameForm, SlotEditForm } from "./frame-edit-forms";
 import { EventNav } from "./event-nav";
 import { LarpassTable } from "./larpass-table";
 
@@ -23,7 +24,9 @@ type Props = {
 const savedText: Record<string, string> = {
   evenemang: "Evenemanget är sparat.",
   dag: "Dagen är tillagd.",
+  dagnamn: "Dagens namn är sparat.",
   tid: "Tiden är tillagd.",
+  tidandrad: "Tiden är ändrad.",
   lokal: "Lokalen är sparad.",
 };
 const removedText: Record<string, string> = {
@@ -62,6 +65,8 @@ export default async function EventHubPage({ params, searchParams }: Props) {
   const saved = typeof query.sparat === "string" ? savedText[query.sparat] : undefined;
   const removed = typeof query.borttaget === "string" ? removedText[query.borttaget] : undefined;
   const count = (s: string) => larpass.filter((l) => l.status === s).length;
+  const editing = typeof query.tid === "string" ? slots.find((s) => String(s.id) === query.tid) : undefined;
+  const slotCount = (n: number) => (n === 1 ? "1 tid" : `${n} tider`);
 
   return (
     <>
@@ -112,7 +117,8 @@ export default async function EventHubPage({ params, searchParams }: Props) {
       <section aria-labelledby="uppgifter" className="admin-section">
         <h2 id="uppgifter">Uppgifter om evenemanget</h2>
         <EventForm
-          action={updateEventAction.bind(null, event.id)}
+          action={updateEventAction}
+          eventId={event.id}
           defaults={{
             name: event.name,
             slug: event.slug,
@@ -132,18 +138,23 @@ export default async function EventHubPage({ params, searchParams }: Props) {
         {days.length === 0 ? (
           <p>Inga dagar ännu. Lägg till de dagar då det finns lärpass.</p>
         ) : (
-          <ul>
+          <ul className="stack plain-list">
             {days.map((d) => (
-              <li key={d.id}>
-                {dayLabel(d)}, {slots.filter((s) => s.dayId === d.id).length} tider{" "}
-                <Link className="button secondary small" href={`/arrangor/ta-bort/dag/${d.id}`}>
-                  Ta bort<span className="visually-hidden"> dagen {dayLabel(d)}</span>
-                </Link>
+              <li key={d.id} className="panel">
+                <h3>
+                  {dayLabel(d)}, <span className="meta">{slotCount(slots.filter((s) => s.dayId === d.id).length)}</span>
+                </h3>
+                <DayNameForm action={renameDayAction} day={d} label={formatIsoDate(d.date)} />
+                <p>
+                  <Link className="button secondary small" href={`/arrangor/ta-bort/dag/${d.id}`}>
+                    Ta bort<span className="visually-hidden"> dagen {dayLabel(d)}</span>
+                  </Link>
+                </p>
               </li>
             ))}
           </ul>
         )}
-        <AddDayForm action={addDayAction.bind(null, event.id)} defaultDate={nextDay} />
+        <AddDayForm action={addDayAction} eventId={event.id} defaultDate={nextDay} />
       </section>
 
       <section aria-labelledby="tider" className="admin-section">
@@ -162,7 +173,7 @@ export default async function EventHubPage({ params, searchParams }: Props) {
                   <th scope="col">Namn</th>
                   <th scope="col">Lärpass</th>
                   <th scope="col">
-                    <span className="visually-hidden">Ta bort</span>
+                    <span className="visually-hidden">Ändra eller ta bort</span>
                   </th>
                 </tr>
               </thead>
@@ -177,7 +188,10 @@ export default async function EventHubPage({ params, searchParams }: Props) {
                       </th>
                       <td>{s.label}</td>
                       <td>{s.larpassCount}</td>
-                      <td>
+                      <td className="row-buttons">
+                        <Link className="button secondary small" href={`/arrangor/evenemang/${event.id}?tid=${s.id}#andra-tid`} aria-current={editing?.id === s.id ? "true" : undefined}>
+                          Ändra<span className="visually-hidden"> tiden {formatIsoDate(s.date)} {time}</span>
+                        </Link>
                         <Link className="button secondary small" href={`/arrangor/ta-bort/tid/${s.id}`}>
                           Ta bort<span className="visually-hidden"> tiden {formatIsoDate(s.date)} {time}</span>
                         </Link>
@@ -189,9 +203,36 @@ export default async function EventHubPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
+        {editing ? (
+          <section aria-labelledby="andra-tid" className="stack">
+            <h3 id="andra-tid" tabIndex={-1}>
+              Ändra tiden {formatIsoDate(editing.date)} {formatTimeRange(editing.startsAt, editing.endsAt, tz)}
+            </h3>
+            {editing.larpassCount > 0 ? (
+              <p>
+                {editing.larpassCount === 1 ? "Ett lärpass ligger" : `${editing.larpassCount} lärpass ligger`} på den här tiden och flyttar
+                med. Har medlemmar valt dem får du se hur många som berörs innan något ändras.
+              </p>
+            ) : null}
+            <SlotEditForm
+              key={editing.id}
+              action={updateSlotAction}
+              slot={{
+                id: editing.id,
+                dayId: String(editing.dayId),
+                start: utcToZoned(editing.startsAt, tz).time,
+                end: utcToZoned(editing.endsAt, tz).time,
+                label: editing.label,
+              }}
+              days={days.map((d) => ({ id: d.id, label: dayLabel(d) }))}
+              cancelHref={`/arrangor/evenemang/${event.id}#tider`}
+            />
+          </section>
+        ) : null}
         {days.length ? (
           <AddSlotForm
-            action={addSlotAction.bind(null, event.id)}
+            action={addSlotAction}
+            eventId={event.id}
             days={days.map((d) => ({ id: d.id, label: dayLabel(d) }))}
             defaultDayId={chosenDay}
           />
@@ -205,13 +246,13 @@ export default async function EventHubPage({ params, searchParams }: Props) {
         {rooms.length === 0 ? (
           <p>Inga lokaler ännu.</p>
         ) : (
-          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+          <ul className="stack plain-list">
             {rooms.map((r) => (
               <li key={r.id} className="panel">
                 <h3>
                   {r.name} <span className="meta">({r.capacity} platser, {r.larpassCount} lärpass)</span>
                 </h3>
-                <RoomForm action={updateRoomAction.bind(null, r.id)} room={r} />
+                <RoomForm action={updateRoomAction} room={r} />
                 <p>
                   <Link className="button secondary small" href={`/arrangor/ta-bort/lokal/${r.id}`}>
                     Ta bort<span className="visually-hidden"> lokalen {r.name}</span>
@@ -221,7 +262,7 @@ export default async function EventHubPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-        <AddRoomForm action={addRoomAction.bind(null, event.id)} />
+        <AddRoomForm action={addRoomAction} eventId={event.id} />
       </section>
 
       <section aria-labelledby="ta-bort" className="admin-section">

@@ -74,7 +74,8 @@ export default async function EditLarpassPage({ params, searchParams }: Props) {
       <LarpassForm
         key={`${l.id}-${l.version}`}
         mode="edit"
-        action={updateLarpassAction.bind(null, l.id)}
+        action={updateLarpassAction}
+        target={{ name: "id", value: l.id }}
         initial={initial}
         options={getLarpassFormOptions({ eventId: event.id })}
         cancelHref={`/arrangor/evenemang/${event.id}/larpass`}

@@ -42,7 +42,8 @@ export default async function OrganisationAdminPage({ params, searchParams }: Pr
       <OrganisationForm
         key={o.updatedAt.getTime()}
         mode="edit"
-        action={updateOrganisationAction.bind(null, o.id)}
+        action={updateOrganisationAction}
+        id={o.id}
         defaults={{ name: o.name, slug: o.slug, kind: o.kind }}
       />
       <section aria-labelledby="talare" className="admin-section">

@@ -47,7 +47,8 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
         key={s.updatedAt.getTime()}
         mode="edit"
         version={s.version}
-        action={updateSpeakerAction.bind(null, s.id)}
+        action={updateSpeakerAction}
+        id={s.id}
         defaults={{
           name: s.name,
           slug: s.slug,

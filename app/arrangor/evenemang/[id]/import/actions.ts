@@ -1,10 +1,10 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { decodeUpload, parseLarpassCsv, type CsvError } from "@/lib/import/csv";
 import { ImportError, importProgramme, type ImportPlan } from "@/lib/import/import-programme";
 import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-programme";
-import { idSchema, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
+import { formId, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
 import { requireOrganiser } from "../../../guard";
 
 export type ImportFormat = "text" | "csv";
@@ -55,20 +55,24 @@ function parse(format: ImportFormat, text: string): { programme: ParsedProgramme
   return { programme };
 }
 
+const GONE = "Evenemanget finns inte längre. Någon kan ha tagit bort det.";
+
+/** The import's plan, or null when the event is gone (the id comes from the form). */
 function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "published", dryRun: boolean) {
   try {
     return importProgramme({ eventId, programme, status, dryRun });
   } catch (error) {
-    if (error instanceof ImportError) notFound();
+    if (error instanceof ImportError) return null;
     throw error;
   }
 }
 
 /** Step 1: read the text or file and show what the import would do. Nothing is written. */
-export async function previewImportAction(eventId: number, _prev: ImportState, formData: FormData): Promise<ImportState> {
-  await requireOrganiser(`/arrangor/evenemang/${eventId}/import`);
-  const id = idSchema.safeParse(eventId);
-  if (!id.success) notFound();
+export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  // The event id is a hidden field, not .bind(): see IdField in ../../../fields.tsx. importProgramme checks it exists.
+  const id = formId(formData, "eventId");
+  await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
+  if (!id.ok) return { errors: { form: id.message } };
   const format = formatOf(formData.get("format"));
   const status = importStatusSchema.safeParse(formData.get("status"));
   const source = await readSource(formData);
@@ -77,14 +81,16 @@ export async function previewImportAction(eventId: number, _prev: ImportState, f
   if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
   const parsed = parse(format, source.text);
   if ("state" in parsed) return { ...parsed.state, status: status.data };
-  return { text: source.text, status: status.data, preview: { plan: plan(id.data, parsed.programme, status.data, true), status: status.data } };
+  const preview = plan(id.id, parsed.programme, status.data, true);
+  if (!preview) return { errors: { form: GONE }, text: source.text, status: status.data };
+  return { text: source.text, status: status.data, preview: { plan: preview, status: status.data } };
 }
 
 /** Step 2: the same text again (from the preview's hidden field), imported in one transaction. */
-export async function confirmImportAction(eventId: number, _prev: ImportState, formData: FormData): Promise<ImportState> {
-  await requireOrganiser(`/arrangor/evenemang/${eventId}/import`);
-  const id = idSchema.safeParse(eventId);
-  if (!id.success) notFound();
+export async function confirmImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  const id = formId(formData, "eventId");
+  await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
+  if (!id.ok) return { errors: { form: id.message } };
   const format = formatOf(formData.get("format"));
   const status = importStatusSchema.safeParse(formData.get("status"));
   const text = formData.get("text");
@@ -93,8 +99,9 @@ export async function confirmImportAction(eventId: number, _prev: ImportState, f
   }
   const parsed = parse(format, text);
   if ("state" in parsed) return parsed.state;
-  const result = plan(id.data, parsed.programme, status.data, false);
+  const result = plan(id.id, parsed.programme, status.data, false);
+  if (!result) return { errors: { form: GONE } };
   const created = result.larpass.filter((l) => l.action === "create").length;
   const updated = result.larpass.filter((l) => l.action === "update").length;
-  redirect(`/arrangor/evenemang/${id.data}/larpass?importerat=${created}&uppdaterat=${updated}`);
+  redirect(`/arrangor/evenemang/${id.id}/larpass?importerat=${created}&uppdaterat=${updated}`);
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ImportAction } from "@/lib/import/import-programme";
-import { FieldError, FormError } from "../../../fields";
+import { FieldError, FormError, IdField } from "../../../fields";
 import type { ImportFormat, ImportState } from "./actions";
 
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
@@ -15,10 +15,12 @@ const actionLabels: Record<ImportAction, string> = { create: "Ny", update: "Uppd
  * written before that.
  */
 export function ImportPanel({
+  eventId,
   format,
   preview: previewAction,
   confirm: confirmAction,
 }: {
+  eventId: number;
   format: ImportFormat;
   preview: Action;
   confirm: Action;
@@ -35,7 +37,9 @@ export function ImportPanel({
   return (
     <div className="stack">
       <form action={action} noValidate className="panel stack">
+        <IdField name="eventId" value={eventId} />
         <input type="hidden" name="format" value={format} />
+        <FormError error={e.form} />
         <div className="field">
           <label htmlFor={`${p}text`}>{format === "csv" ? "Klistra in CSV" : "Klistra in lärpasslistan"}</label>
           <textarea
@@ -167,6 +171,7 @@ export function ImportPanel({
             </details>
           ) : null}
           <form action={confirm} className="stack">
+            <IdField name="eventId" value={eventId} />
             <input type="hidden" name="format" value={format} />
             <input type="hidden" name="status" value={state.preview!.status} />
             <input type="hidden" name="text" value={state.text ?? ""} />

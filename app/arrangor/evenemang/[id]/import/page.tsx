@@ -22,8 +22,6 @@ export default async function ImportPage({ params }: Props) {
   const data = getAdminEvent({ id: id.data });
   if (!data) notFound();
   const { event } = data;
-  const preview = previewImportAction.bind(null, event.id);
-  const confirm = confirmImportAction.bind(null, event.id);
   return (
     <>
       <nav aria-label="Brödsmulor" className="breadcrumbs">
@@ -53,7 +51,7 @@ export default async function ImportPage({ params }: Props) {
           sammanfattning och sist en rad med talarna, till exempel <q>Anna Berg, Region Norrbotten och Per Ek, Tillväxtverket</q>.
           Tomma rader skiljer lärpassen åt.
         </p>
-        <ImportPanel format="text" preview={preview} confirm={confirm} />
+        <ImportPanel eventId={event.id} format="text" preview={previewImportAction} confirm={confirmImportAction} />
       </section>
 
       <section aria-labelledby="csv" className="admin-section">
@@ -81,7 +79,7 @@ export default async function ImportPage({ params }: Props) {
             <li>Har filen något fel (till exempel en rad utan titel) importeras ingenting, och felet visas med radnummer.</li>
           </ul>
         </details>
-        <ImportPanel format="csv" preview={preview} confirm={confirm} />
+        <ImportPanel eventId={event.id} format="csv" preview={previewImportAction} confirm={confirmImportAction} />
       </section>
     </>
   );

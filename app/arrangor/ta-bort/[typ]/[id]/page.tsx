@@ -7,6 +7,7 @@ import { describeLarpassDeletion } from "@/lib/admin/larpass";
 import { describeOrganisationDeletion, describeSpeakerDeletion } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/admin";
+import { IdField } from "../../../fields";
 import { deleteDayAction, deleteEventAction, deleteRoomAction, deleteSlotAction } from "../../../evenemang/[id]/actions";
 import { deleteLarpassAction } from "../../../larpass/actions";
 import { deleteOrganisationAction } from "../../../organisationer/actions";
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ typ: string; id: string }> };
 
 const kinds: Record<
   DeletableKind,
-  { describe: (a: { id: number }) => DeletionImpact | null; action: (id: number, formData: FormData) => Promise<void> }
+  { describe: (a: { id: number }) => DeletionImpact | null; action: (formData: FormData) => Promise<void> }
 > = {
   evenemang: { describe: describeEventDeletion, action: deleteEventAction },
   dag: { describe: describeDayDeletion, action: deleteDayAction },
@@ -58,7 +59,8 @@ export default async function ConfirmDeletionPage({ params }: Props) {
         <p>Ingenting annat påverkas: det används inte av något annat.</p>
       )}
       <p>Det går inte att ångra.</p>
-      <form action={kind.action.bind(null, impact.id)} className="actions">
+      <form action={kind.action} className="actions">
+        <IdField value={impact.id} />
         <input type="hidden" name="bekraftat" value="ja" />
         <button type="submit" className="danger">
           Ja, ta bort {impact.what}

@@ -60,7 +60,8 @@ export default async function NewLarpassPage({ params }: Props) {
       <EventNav eventId={event.id} eventName={event.name} />
       <LarpassForm
         mode="create"
-        action={createLarpassAction.bind(null, event.id)}
+        action={createLarpassAction}
+        target={{ name: "eventId", value: event.id }}
         initial={initial}
         options={getLarpassFormOptions({ eventId: event.id })}
         cancelHref={`/arrangor/evenemang/${event.id}/larpass`}
