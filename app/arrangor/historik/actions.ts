@@ -16,7 +16,9 @@ import { requireOrganiser } from "../guard";
 export async function restoreRevisionAction(formData: FormData): Promise<void> {
   const values = formValues(formData, restoreFields);
   const parsed = restoreSchema.safeParse(values);
-  const back = parsed.success ? historyPath(parsed.data.entity, parsed.data.entityId) : "/arrangor";
+  // Back to the page the form was on, even when another field is broken.
+  const page = restoreSchema.pick({ entity: true, entityId: true }).safeParse(values);
+  const back = page.success ? historyPath(page.data.entity, page.data.entityId) : "/arrangor";
   const user = await requireOrganiser(back);
   if (!parsed.success) redirect(`${back}?fel=ogiltig`);
   const { revisionId, version, entity, entityId } = parsed.data;
