@@ -560,8 +560,10 @@ function discover() {
   }
   const routeFiles = walk(path.join(ROOT, "app")).filter((f) => /^route\.[jt]sx?$/.test(path.basename(f)));
   // The organiser workspace has its own guard tests with their own coverage checks
-  // (app/arrangor/actions.guard.test.ts, app/arrangor/grid.guard.test.ts), as has the public schedule.xml.
-  const elsewhere = (f: string) => /^app\/arrangor\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f));
+  // (app/arrangor/actions.guard.test.ts, app/arrangor/grid.guard.test.ts), as have the speakers' own pages
+  // (app/mina-larpass/actions.guard.test.ts) and the public schedule.xml.
+  const elsewhere = (f: string) =>
+    /^app\/(arrangor|mina-larpass)\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f));
   return {
     actionFiles: actionFiles.filter((f) => !elsewhere(f)),
     inlineActionFiles: inlineActionFiles.filter((f) => !elsewhere(f)),

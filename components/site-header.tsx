@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/logga-in/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isLinkedSpeaker } from "@/lib/speakers/mine";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
+  // Speakers, and organisers who also speak (an organiser's role stays "organiser" when linked).
+  const speaks = user ? user.role === "speaker" || (user.role === "organiser" && isLinkedSpeaker({ userId: user.id })) : false;
   return (
     <header className="site-header">
       <div className="inner">
@@ -26,6 +29,11 @@ export async function SiteHeader() {
                 <li>
                   <Link href="/mitt-program">Mitt program</Link>
                 </li>
+                {speaks ? (
+                  <li>
+                    <Link href="/mina-larpass">Mina lärpass</Link>
+                  </li>
+                ) : null}
                 {user.role === "organiser" ? (
                   <li>
                     <Link href="/arrangor">Arrangör</Link>

@@ -234,3 +234,13 @@ export function getMyLarpassForEdit({
     window: editWindow(row.deadline, now),
   };
 }
+
+/** Whether a lärpass with this id exists (a page tells "not yours" from "no such lärpass"). */
+export function larpassExists({ id, database = defaultDb }: { id: number; database?: DB }): boolean {
+  return Boolean(database.select({ id: larpass.id }).from(larpass).where(eq(larpass.id, id)).get());
+}
+
+/** For the site header: whether the account speaks as a speaker. */
+export function isLinkedSpeaker({ userId, database = defaultDb }: { userId: string; database?: DB }): boolean {
+  return speakerIdOfUser(database, userId) !== null;
+}

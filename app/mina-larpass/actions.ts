@@ -1,0 +1,104 @@
+"use server";
+
+import { forbidden, redirect } from "next/navigation";
+import { requireRole, type CurrentUser } from "@/lib/auth/current-user";
+import { updateOwnAbstract, updateOwnProfile, type ProfileValues } from "@/lib/speakers/edit";
+import { getMyLarpassForEdit, getMyProfile } from "@/lib/speakers/mine";
+import { fieldErrors } from "@/lib/validation/admin";
+import { abstractSchema, hiddenId, profileSchema, type AbstractField, type ProfileField, type SpeakerFormErrors } from "@/lib/validation/speaker";
+
+// Every action here is a public POST endpoint: it checks the session and the speaker role itself, and
+// the domain function checks that the account speaks in the lärpass. Ids come from hidden fields (no
+// `.bind`, see app/arrangor/fields.tsx IdField) and are never trusted for who may do what.
+
+export type Conflict<C> = { current: C & { version: number; updatedAt: Date }; yours: C };
+
+export type AbstractFormState = {
+  /** Grows with every answer, so the form is drawn afresh from `values`. */
+  seq: number;
+  values: { abstract: string };
+  /** The version the form is based on. */
+  version: number;
+  errors?: SpeakerFormErrors<AbstractField>;
+  /** Show the abstract rendered (the "Förhandsgranska" button, for browsers without JavaScript). */
+  preview?: boolean;
+  conflict?: Conflict<{ abstract: string }>;
+};
+
+export type ProfileFormState = {
+  seq: number;
+  values: ProfileValues;
+  version: number;
+  errors?: SpeakerFormErrors<ProfileField>;
+  preview?: boolean;
+  conflict?: Conflict<ProfileValues>;
+};
+
+async function requireSpeaker(returnTo: string): Promise<CurrentUser> {
+  const who = await requireRole("speaker");
+  if (!who.ok) {
+    if (who.status === 401) redirect(`/logga-in?next=${encodeURIComponent(returnTo)}`);
+    forbidden();
+  }
+  return who.user;
+}
+
+const text = (formData: FormData, key: string) => {
+  const v = formData.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+/** "mina:7" after a conflict: save on top of version 7. */
+function opVersion(op: string): number | null {
+  const m = /^mina:(\d{1,9})$/.exec(op);
+  return m ? Number(m[1]) : null;
+}
+
+export async function saveAbstractAction(prev: AbstractFormState, formData: FormData): Promise<AbstractFormState> {
+  const user = await requireSpeaker("/mina-larpass");
+  const values = { abstract: text(formData, "abstract") };
+  const op = text(formData, "op") || "spara";
+  const seq = prev.seq + 1;
+  const formVersion = Number(text(formData, "version")) || 0;
+  const base = { seq, values, version: formVersion };
+  if (op === "forhandsgranska") return { ...base, preview: true };
+  if (op === "deras") {
+    const id = hiddenId.safeParse(text(formData, "larpassId"));
+    const current = id.success ? getMyLarpassForEdit({ userId: user.id, larpassId: id.data }) : null;
+    if (!current) return { ...base, errors: { form: "Du är inte talare i det här lärpasset och kan inte ändra det." } };
+    return { seq, values: { abstract: current.abstract }, version: current.version };
+  }
+  const version = opVersion(op)?.toString() ?? text(formData, "version");
+  const parsed = abstractSchema.safeParse({ larpassId: text(formData, "larpassId"), version, abstract: values.abstract });
+  if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
+  const result = updateOwnAbstract({ user, input: parsed.data });
+  if (!result.ok) {
+    if ("conflict" in result) return { ...base, conflict: result.conflict };
+    return { ...base, errors: result.errors };
+  }
+  redirect(`/mina-larpass/${parsed.data.larpassId}?sparat=1`);
+}
+
+export async function saveProfileAction(prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
+  const user = await requireSpeaker("/mina-larpass/profil");
+  const values = { role: text(formData, "role"), organisation: text(formData, "organisation"), bio: text(formData, "bio") };
+  const op = text(formData, "op") || "spara";
+  const seq = prev.seq + 1;
+  const formVersion = Number(text(formData, "version")) || 0;
+  const base = { seq, values, version: formVersion };
+  if (op === "forhandsgranska") return { ...base, preview: true };
+  if (op === "deras") {
+    const current = getMyProfile({ userId: user.id });
+    if (!current) return { ...base, errors: { form: "Ditt konto är inte kopplat till någon talare." } };
+    return { seq, values: { role: current.role ?? "", organisation: current.organisation ?? "", bio: current.bio }, version: current.version };
+  }
+  const version = opVersion(op)?.toString() ?? text(formData, "version");
+  const parsed = profileSchema.safeParse({ ...values, version });
+  if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
+  const result = updateOwnProfile({ user, input: parsed.data });
+  if (!result.ok) {
+    if ("conflict" in result) return { ...base, conflict: result.conflict };
+    return { ...base, errors: result.errors };
+  }
+  redirect("/mina-larpass/profil?sparat=1");
+}
