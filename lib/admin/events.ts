@@ -146,6 +146,8 @@ export function updateEvent({ id, input, database = defaultDb }: { id: number; i
           signupOpensAt: at(input.signupOpensAt),
           signupClosesAt: at(input.signupClosesAt),
           published: input.published,
+          speakerEditDeadline: at(input.speakerEditDeadline),
+          speakersSeeParticipants: input.speakersSeeParticipants,
           updatedAt: new Date(),
         })
         .where(eq(events.id, id))

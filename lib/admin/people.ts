@@ -244,6 +244,8 @@ export function updateSpeaker({
           organisationId: input.organisationId,
           bio: input.bio,
           email: input.email,
+          // An invitation is for the address it was sent to: a new address must be invited before it can link.
+          invitedAt: (row.email ?? "").toLowerCase() === (input.email ?? "").toLowerCase() ? row.invitedAt : null,
           version: expectedVersion + 1,
           updatedAt: new Date(),
         })

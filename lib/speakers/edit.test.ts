@@ -5,7 +5,9 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, programmeChanges, revisions, speakers, users, type Role } from "@/db/schema";
+import { updateEvent } from "@/lib/admin/events";
 import { chooseLarpass } from "@/lib/registrations";
+import { eventSchema } from "@/lib/validation/admin";
 import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
 import { abstractSchema, profileSchema } from "@/lib/validation/speaker";
 import { updateOwnAbstract, updateOwnProfile } from "./edit";
@@ -105,6 +107,30 @@ describe("updateOwnAbstract", () => {
     expect(row(lp.id).abstract).toBe("Den gamla sammanfattningen.");
     const onTime = updateOwnAbstract({ user: me.caller, input: abstractInput(lp.id, lp.version, "I tid."), now: deadline });
     expect(onTime.ok).toBe(true);
+  });
+
+  it("takes the deadline the organiser sets in the event form (Swedish time)", () => {
+    const { lp, me, f } = world();
+    const input = eventSchema.parse({
+      name: f.event.name,
+      slug: f.event.slug,
+      startsOn: f.event.startsOn,
+      endsOn: f.event.endsOn,
+      venue: "",
+      description: "",
+      signupOpensAt: "",
+      signupClosesAt: "",
+      published: "on",
+      speakerEditDeadline: "2018-03-01T23:59",
+      speakersSeeParticipants: "on",
+    });
+    expect(updateEvent({ id: f.event.id, input }).ok).toBe(true);
+    expect(db.select().from(events).where(eq(events.id, f.event.id)).get()).toMatchObject({
+      speakerEditDeadline: new Date("2018-03-01T22:59:00Z"),
+      speakersSeeParticipants: true,
+    });
+    const late = updateOwnAbstract({ user: me.caller, input: abstractInput(lp.id, lp.version, "Sent."), now: new Date("2018-03-01T23:00:00Z") });
+    expect(late).toMatchObject({ ok: false, refused: "deadline" });
   });
 
   it("refuses a save from a stale form with both versions and writes nothing", () => {

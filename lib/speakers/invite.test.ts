@@ -153,3 +153,25 @@ describe("unlinkSpeaker", () => {
     expect(roleOf(u.id)).toBe("organiser");
   });
 });
+
+describe("the organiser's speaker form", () => {
+  it("voids the invitation when the address is changed, so the new address cannot link uninvited", async () => {
+    const { updateSpeaker } = await import("@/lib/admin/people");
+    const { speakerSchema } = await import("@/lib/validation/admin");
+    const { importAuthor } = await import("@/lib/revisions");
+    const s = speaker();
+    await inviteSpeaker({ speakerId: s.id, email: `forsta-${n}@example.se` });
+    const row = speakerRow(s.id);
+    const input = (email: string) =>
+      speakerSchema.parse({ name: row.name, slug: row.slug, role: "", organisationId: "", bio: "", email });
+    // Same address (other letter case): the invitation stands.
+    updateSpeaker({ id: s.id, input: input(row.email!.toUpperCase()), expectedVersion: row.version, author: importAuthor });
+    expect(speakerRow(s.id).invitedAt).toEqual(row.invitedAt);
+    // A new address: no invitation until the organiser sends one.
+    const other = `andra-${n}@example.se`;
+    updateSpeaker({ id: s.id, input: input(other), expectedVersion: speakerRow(s.id).version, author: importAuthor });
+    expect(speakerRow(s.id).invitedAt).toBeNull();
+    const u = account("member", other);
+    expect(linkInvitedSpeaker({ userId: u.id, email: other })).toBeNull();
+  });
+});

@@ -54,8 +54,17 @@ describe("eventSchema", () => {
       signupOpensAt: null,
       signupClosesAt: null,
       published: false,
+      speakerEditDeadline: null,
+      speakersSeeParticipants: false,
     });
     expect(eventSchema.parse(event({ published: "on" })).published).toBe(true);
+    expect(eventSchema.parse(event({ speakersSeeParticipants: "on", speakerEditDeadline: "2019-03-01T23:59" }))).toMatchObject({
+      speakersSeeParticipants: true,
+      speakerEditDeadline: { date: "2019-03-01", time: "23:59" },
+    });
+    expect(errorsOf(eventSchema.safeParse(event({ speakerEditDeadline: "snart" })))).toEqual({
+      speakerEditDeadline: "Ange datum och klockslag, till exempel 2019-02-01 09:00.",
+    });
   });
 
   it("reads datetime-local values as local date and time", () => {

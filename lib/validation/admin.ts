@@ -139,6 +139,8 @@ export const eventFields = [
   "signupOpensAt",
   "signupClosesAt",
   "published",
+  "speakerEditDeadline",
+  "speakersSeeParticipants",
 ] as const;
 export type EventField = (typeof eventFields)[number];
 
@@ -153,6 +155,9 @@ export const eventSchema = z
     signupOpensAt: optionalDateTimeLocal,
     signupClosesAt: optionalDateTimeLocal,
     published: checkbox,
+    /** Speakers may edit their abstracts and bios up to and including this moment (empty: no deadline). */
+    speakerEditDeadline: z.preprocess((v) => v ?? "", optionalDateTimeLocal),
+    speakersSeeParticipants: checkbox,
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) {

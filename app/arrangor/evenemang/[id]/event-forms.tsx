@@ -19,6 +19,8 @@ export type EventFormDefaults = {
   signupOpensAt: string;
   signupClosesAt: string;
   published: boolean;
+  speakerEditDeadline: string;
+  speakersSeeParticipants: boolean;
 };
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;
@@ -28,7 +30,7 @@ export function EventForm({ action: save, eventId, defaults }: { action: Action<
   const [state, action, pending] = useActionState<EventFormState, FormData>(save, {});
   const v = state.values;
   const e = state.errors ?? {};
-  const value = (k: Exclude<keyof EventFormDefaults, "published">) => (v ? v[k] : defaults[k]);
+  const value = (k: Exclude<keyof EventFormDefaults, "published" | "speakersSeeParticipants">) => (v ? v[k] : defaults[k]);
   return (
     <form action={action} noValidate className="panel stack">
       <IdField value={eventId} />
@@ -78,6 +80,23 @@ export function EventForm({ action: save, eventId, defaults }: { action: Action<
             defaultChecked={v ? v.published === "on" : defaults.published}
             error={e.published}
             hint="Bara publicerade lärpass i ett publicerat evenemang syns för besökarna."
+          />
+        </div>
+        <TextField
+          name="speakerEditDeadline"
+          type="datetime-local"
+          label="Talarna kan ändra till och med"
+          defaultValue={value("speakerEditDeadline")}
+          error={e.speakerEditDeadline}
+          hint="Svensk tid. Fram till dess kan inbjudna talare själva ändra sina sammanfattningar och sin presentation. Tomt: ingen sista dag."
+        />
+        <div className="wide">
+          <CheckboxField
+            name="speakersSeeParticipants"
+            label="Talarna ser vilka som har anmält sig till deras lärpass"
+            defaultChecked={v ? v.speakersSeeParticipants === "on" : defaults.speakersSeeParticipants}
+            error={e.speakersSeeParticipants}
+            hint="Talarna ser alltid antalet anmälda och antalet i kö. Med den här rutan ser de också namnen (e-postadressen för den som inte har angett något namn)."
           />
         </div>
       </div>

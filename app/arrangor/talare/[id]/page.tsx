@@ -8,6 +8,7 @@ import { idSchema } from "@/lib/validation/admin";
 import { Saved } from "../../fields";
 import { updateSpeakerAction } from "../actions";
 import { SpeakerForm } from "../speaker-form";
+import { SpeakerAccount } from "./speaker-account";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Arrangör: talare" };
@@ -59,6 +60,7 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
         }}
         organisations={listOrganisationOptions()}
       />
+      <SpeakerAccount speakerId={s.id} query={query} />
       <section aria-labelledby="larpass" className="admin-section">
         <h2 id="larpass">Lärpass</h2>
         {s.larpass.length === 0 ? (
