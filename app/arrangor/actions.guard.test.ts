@@ -530,6 +530,8 @@ describe("coverage", () => {
         "app/arrangor/evenemang/[id]/export",
         "app/arrangor/evenemang/[id]/andringar",
         "app/arrangor/larpass/[id]/deltagare",
+        // Restoring from a Historik page has its own guard test (app/arrangor/historik/actions.guard.test.ts).
+        "app/arrangor/historik",
         // Speaker invitations have their own guard test (app/mina-larpass/actions.guard.test.ts).
         "app/arrangor/talare/inbjudan",
       ],
