@@ -4,7 +4,8 @@ import { publicPathExists } from "@/lib/programme";
 
 // Pages only: files such as kalender.ics or data.json answer 401 themselves (they are fetched by programs).
 const signedInOnly = /^\/(mitt-program|konto|arrangor|mina-larpass)(\/[^.]*)?$/;
-const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+)?|talare\/[^/]+|organisationer\/[^/]+)\/?$/;
+// An event's own pages (its programme, a lärpass, Ändringar, schedule.xml), a speaker, an organisation.
+const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+|\/andringar|\/schedule\.xml)?|talare\/[^/]+|organisationer\/[^/]+)\/?$/;
 
 /**
  * 1. An early, optimistic redirect for pages that need a signed-in user. It only looks for the session

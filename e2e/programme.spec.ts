@@ -372,7 +372,14 @@ test.describe("utan JavaScript", () => {
 
   // A page that calls notFound() itself gets an empty HTML shell from Next.js (vercel/next.js#62228), so
   // proxy.ts answers unknown slugs with the server-rendered 404 page before the page runs.
-  for (const url of ["/talare/x", "/organisationer/x", "/evenemang/finns-inte", "/evenemang/arskonferens-2018/larpass/finns-inte"]) {
+  for (const url of [
+    "/talare/x",
+    "/organisationer/x",
+    "/evenemang/finns-inte",
+    "/evenemang/arskonferens-2018/larpass/finns-inte",
+    "/evenemang/finns-inte/andringar",
+    "/evenemang/finns-inte/schedule.xml",
+  ]) {
     test(`okänd adress ${url} ger en serverrenderad 404-sida`, async ({ page }) => {
       const response = await page.goto(url);
       expect(response?.status()).toBe(404);

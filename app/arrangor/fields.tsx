@@ -34,6 +34,21 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/** Label, the control, hint and error: the frame every field of the workspace shares. */
+function FieldShell({ id, label, required, hint, error, children }: { id: string; label: ReactNode; required?: boolean; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
 export function TextField(
   props: Common & {
     type?: "text" | "email" | "number" | "date" | "time" | "datetime-local";
@@ -47,11 +62,7 @@ export function TextField(
 ) {
   const { id, describedBy } = ids(props);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+    <FieldShell id={id} {...props}>
       <input
         id={id}
         name={props.name}
@@ -65,9 +76,7 @@ export function TextField(
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
       />
-      <Hint id={id} hint={props.hint} />
-      <FieldError id={id} error={props.error} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -76,11 +85,7 @@ export function TextArea(
 ) {
   const { id, describedBy } = ids(props);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+    <FieldShell id={id} {...props}>
       <textarea
         id={id}
         name={props.name}
@@ -92,9 +97,7 @@ export function TextArea(
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
       />
-      <Hint id={id} hint={props.hint} />
-      <FieldError id={id} error={props.error} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -103,11 +106,7 @@ export function SelectField(
 ) {
   const { id, describedBy } = ids(props);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+    <FieldShell id={id} {...props}>
       <select
         id={id}
         name={props.name}
@@ -122,9 +121,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-      <Hint id={id} hint={props.hint} />
-      <FieldError id={id} error={props.error} />
-    </div>
+    </FieldShell>
   );
 }
 

@@ -10,7 +10,7 @@ import { Saved } from "../../fields";
 import { addDayAction, addRoomAction, addSlotAction, renameDayAction, updateEventAction, updateRoomAction, updateSlotAction } from "./actions";
 import { AddDayForm, AddRoomForm, AddSlotForm, EventForm, RoomForm } from "./event-forms";
 import { DayNameForm, SlotEditForm } from "./frame-edit-forms";
-import { EventNav } from "./event-nav";
+import { EventHeader } from "./event-header";
 import { LarpassTable } from "./larpass-table";
 
 export const dynamic = "force-dynamic";
@@ -70,18 +70,7 @@ export default async function EventHubPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/arrangor">Arrangör</Link>
-          </li>
-          <li>
-            <span aria-current="page">{event.name}</span>
-          </li>
-        </ol>
-      </nav>
-      <h1>{event.name}</h1>
-      <EventNav eventId={event.id} eventName={event.name} />
+      <EventHeader event={event} />
       <p className="lead">
         {formatDateSpan(event.startsOn, event.endsOn)}
         {event.venue ? `, ${event.venue}` : ""}.{" "}

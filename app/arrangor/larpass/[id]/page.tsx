@@ -5,7 +5,7 @@ import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getLarpassForEdit, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema, larpassStatusLabels } from "@/lib/validation/admin";
-import { EventNav } from "../../evenemang/[id]/event-nav";
+import { EventHeader } from "../../evenemang/[id]/event-header";
 import { Saved } from "../../fields";
 import { updateLarpassAction, type LarpassFormState } from "../actions";
 import { LarpassForm } from "../larpass-form";
@@ -31,24 +31,12 @@ export default async function EditLarpassPage({ params, searchParams }: Props) {
   const isPublic = event.published && l.status !== "draft";
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/arrangor">Arrangör</Link>
-          </li>
-          <li>
-            <Link href={`/arrangor/evenemang/${event.id}`}>{event.name}</Link>
-          </li>
-          <li>
-            <Link href={`/arrangor/evenemang/${event.id}/larpass`}>Lärpass</Link>
-          </li>
-          <li>
-            <span aria-current="page">{l.title}</span>
-          </li>
-        </ol>
-      </nav>
-      <h1>Ändra lärpass: {l.title}</h1>
-      <EventNav eventId={event.id} eventName={event.name} />
+      <EventHeader
+        event={event}
+        title={l.title}
+        heading={`Ändra lärpass: ${l.title}`}
+        via={[{ href: `/arrangor/evenemang/${event.id}/larpass`, label: "Lärpass" }]}
+      />
       {query.sparat === "nytt" ? <Saved>Lärpasset är skapat.</Saved> : null}
       {query.sparat === "1" ? <Saved>Lärpasset är sparat.</Saved> : null}
       <dl className="facts">

@@ -5,7 +5,7 @@ import { getEventForOrganiser } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { listPublicChanges } from "@/lib/changes";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { PlanningHeader } from "../planning-header";
+import { EventHeader } from "../event-header";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ändringar" };
@@ -22,7 +22,7 @@ export default async function OrganiserChangesPage({ params }: Props) {
   if (!event) notFound();
   return (
     <>
-      <PlanningHeader
+      <EventHeader
         event={event}
         title="Ändringar"
         lead="Ändringar i det publicerade programmet, som besökarna ser dem. Ändringar i utkast och i opublicerade evenemang visas inte."

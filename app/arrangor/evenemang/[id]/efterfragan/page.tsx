@@ -4,7 +4,7 @@ import { getDemand } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { PlanningHeader } from "../planning-header";
+import { EventHeader } from "../event-header";
 import { SuggestionForm } from "./suggestion-form";
 
 export const dynamic = "force-dynamic";
@@ -58,7 +58,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PlanningHeader event={event} title="Efterfrågan" lead="Hur många som valt varje lärpass och står i kö, mot antalet platser, och förslag på lokaler efter efterfrågan." />
+      <EventHeader event={event} title="Efterfrågan" lead="Hur många som valt varje lärpass och står i kö, mot antalet platser, och förslag på lokaler efter efterfrågan." />
 
       <div role="status">
         {applied.success ? <p className="inline-notice">Förslaget för {slotText(applied.data)} är genomfört. Medlemmarna har fått mejl.</p> : null}

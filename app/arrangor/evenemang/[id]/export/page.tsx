@@ -5,7 +5,7 @@ import { getScheduleGrid } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { PlanningHeader } from "../planning-header";
+import { EventHeader } from "../event-header";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Export" };
@@ -30,7 +30,7 @@ export default async function ExportPage({ params }: Props) {
 
   return (
     <>
-      <PlanningHeader
+      <EventHeader
         event={event}
         title="Export"
         lead="Deltagarlistor som CSV-filer (öppnas i Excel med å, ä och ö) och utskrivbara listor för lokalvärdarna."

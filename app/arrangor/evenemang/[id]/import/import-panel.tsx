@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ImportAction } from "@/lib/import/import-programme";
-import { FieldError, FormError, IdField } from "../../../fields";
+import { FieldError, FormError, IdField, TextArea } from "../../../fields";
 import type { ImportFormat, ImportState } from "./actions";
 
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
@@ -40,18 +40,14 @@ export function ImportPanel({
         <IdField name="eventId" value={eventId} />
         <input type="hidden" name="format" value={format} />
         <FormError error={e.form} />
-        <div className="field">
-          <label htmlFor={`${p}text`}>{format === "csv" ? "Klistra in CSV" : "Klistra in lärpasslistan"}</label>
-          <textarea
-            id={`${p}text`}
-            name="text"
-            rows={8}
-            defaultValue={state.text ?? ""}
-            aria-invalid={e.text ? true : undefined}
-            aria-describedby={e.text ? `${p}text-error` : undefined}
-          />
-          <FieldError id={`${p}text`} error={e.text} />
-        </div>
+        <TextArea
+          name="text"
+          idPrefix={p}
+          label={format === "csv" ? "Klistra in CSV" : "Klistra in lärpasslistan"}
+          rows={8}
+          defaultValue={state.text ?? ""}
+          error={e.text}
+        />
         <div className="field">
           <label htmlFor={`${p}file`}>{format === "csv" ? "… eller välj en CSV-fil" : "… eller välj en textfil (.txt)"}</label>
           <input

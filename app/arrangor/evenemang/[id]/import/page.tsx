@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { CSV_COLUMNS } from "@/lib/import/csv";
 import { idSchema } from "@/lib/validation/admin";
-import { EventNav } from "../event-nav";
+import { EventHeader } from "../event-header";
 import { confirmImportAction, previewImportAction } from "./actions";
 import { ImportPanel } from "./import-panel";
 
@@ -24,21 +23,7 @@ export default async function ImportPage({ params }: Props) {
   const { event } = data;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/arrangor">Arrangör</Link>
-          </li>
-          <li>
-            <Link href={`/arrangor/evenemang/${event.id}`}>{event.name}</Link>
-          </li>
-          <li>
-            <span aria-current="page">Import</span>
-          </li>
-        </ol>
-      </nav>
-      <h1>Importera lärpass: {event.name}</h1>
-      <EventNav eventId={event.id} eventName={event.name} />
+      <EventHeader event={event} title="Import" heading={`Importera lärpass: ${event.name}`} />
       <p className="lead">
         Lärpass som redan finns i evenemanget känns igen på titeln och uppdateras; talare och organisationer känns igen på namnet.
         Du ser alltid vad som kommer att hända innan något sparas.

@@ -6,7 +6,7 @@ import { listEventLarpass } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/admin";
 import { Saved } from "../../../fields";
-import { EventNav } from "../event-nav";
+import { EventHeader } from "../event-header";
 import { LarpassTable } from "../larpass-table";
 
 export const dynamic = "force-dynamic";
@@ -33,21 +33,7 @@ export default async function EventLarpassPage({ params, searchParams }: Props) 
   const updated = n(query.uppdaterat);
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/arrangor">Arrangör</Link>
-          </li>
-          <li>
-            <Link href={`/arrangor/evenemang/${event.id}`}>{event.name}</Link>
-          </li>
-          <li>
-            <span aria-current="page">Lärpass</span>
-          </li>
-        </ol>
-      </nav>
-      <h1>Lärpass: {event.name}</h1>
-      <EventNav eventId={event.id} eventName={event.name} />
+      <EventHeader event={event} title="Lärpass" />
       {created !== null ? (
         <Saved>
           Importen är klar: {created} nya lärpass{updated ? `, ${updated} uppdaterade` : ""}.

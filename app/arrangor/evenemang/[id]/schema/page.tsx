@@ -5,7 +5,7 @@ import { getScheduleGrid } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange, formatIsoDate } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { PlanningHeader } from "../planning-header";
+import { EventHeader } from "../event-header";
 import { ScheduleBoard, type BoardDay, type BoardLarpass } from "./schedule-board";
 
 export const dynamic = "force-dynamic";
@@ -67,7 +67,7 @@ export default async function SchedulePage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PlanningHeader
+      <EventHeader
         event={event}
         title="Schema"
         lead="Dra ett lärpass till en annan tid och lokal, eller använd formuläret Flytta på lärpasset. Medlemmar som valt det följer med när den nya tiden är ledig för dem; de andra släpps. Alla får mejl."

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
 import { getLarpassFormOptions } from "@/lib/admin/larpass-read";
@@ -7,7 +6,7 @@ import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/admin";
 import { createLarpassAction, type LarpassFormState } from "../../../../larpass/actions";
 import { LarpassForm } from "../../../../larpass/larpass-form";
-import { EventNav } from "../../event-nav";
+import { EventHeader } from "../../event-header";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Arrangör: nytt lärpass" };
@@ -40,24 +39,7 @@ export default async function NewLarpassPage({ params }: Props) {
   };
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/arrangor">Arrangör</Link>
-          </li>
-          <li>
-            <Link href={`/arrangor/evenemang/${event.id}`}>{event.name}</Link>
-          </li>
-          <li>
-            <Link href={`/arrangor/evenemang/${event.id}/larpass`}>Lärpass</Link>
-          </li>
-          <li>
-            <span aria-current="page">Nytt lärpass</span>
-          </li>
-        </ol>
-      </nav>
-      <h1>Nytt lärpass</h1>
-      <EventNav eventId={event.id} eventName={event.name} />
+      <EventHeader event={event} title="Nytt lärpass" heading="Nytt lärpass" via={[{ href: `/arrangor/evenemang/${event.id}/larpass`, label: "Lärpass" }]} />
       <LarpassForm
         mode="create"
         action={createLarpassAction}
