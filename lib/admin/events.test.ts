@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { days, events, larpass, programmeChanges, registrations, rooms, timeSlots } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
+import type { RevisionAuthor } from "@/lib/revisions";
 import { createEvent as createFixture, createUsers, registrationsOf, statusOf, useTempOutbox } from "@/lib/testing/factories";
 import { zonedToUtc } from "@/lib/time";
 import { dayNameSchema, daySchema, eventSchema, newEventSchema, roomSchema, slotSchema } from "@/lib/validation/admin";
@@ -30,6 +31,7 @@ import {
 } from "./events";
 
 useTempOutbox();
+const author: RevisionAuthor = { userId: null, label: "arrangor@example.se", role: "organiser" };
 beforeAll(() => {
   vi.spyOn(console, "log").mockImplementation(() => {});
 });
@@ -153,7 +155,7 @@ describe("days and slots", () => {
       what: "tiden torsdag 15 mars 2018 09:00–09:45",
       consequences: ["1 lärpass blir utan tid (”Tid meddelas senare”).", "2 medlemmar har valt dem; de får ett mejl och deras platser och köplatser släpps."],
     });
-    expect(await deleteSlot({ id: slot.id })).toBe(f.event.id);
+    expect(await deleteSlot({ author, id: slot.id })).toBe(f.event.id);
     expect(db.select().from(larpass).where(eq(larpass.id, l.id)).get()!.timeSlotId).toBeNull();
     expect(registrationsOf(db, l.id)).toEqual([]);
     expect(readOutbox({ to: a.email }).map((m) => m.subject)).toEqual(["Ditt val är släppt: Utan tid snart"]);
@@ -166,7 +168,7 @@ describe("days and slots", () => {
     const l = f.larpass({ slot });
     const dayId = slot.dayId;
     expect(describeDayDeletion({ id: dayId })!.consequences).toEqual(["Dagens 1 tid tas bort.", "1 lärpass blir utan tid (”Tid meddelas senare”)."]);
-    expect(await deleteDay({ id: dayId })).toBe(f.event.id);
+    expect(await deleteDay({ author, id: dayId })).toBe(f.event.id);
     expect(db.select().from(days).where(eq(days.id, dayId)).get()).toBeUndefined();
     expect(db.select().from(larpass).where(eq(larpass.id, l.id)).get()!.timeSlotId).toBeNull();
   });
@@ -298,7 +300,7 @@ describe("rooms", () => {
         "1 lärpass har inget eget antal platser och blir utan platsgräns tills de får en ny lokal.",
       ],
     });
-    expect(await deleteRoom({ id: room.id })).toBe(f.event.id);
+    expect(await deleteRoom({ author, id: room.id })).toBe(f.event.id);
     expect(db.select().from(rooms).where(eq(rooms.id, room.id)).get()).toBeUndefined();
     expect(db.select().from(larpass).where(eq(larpass.id, l.id)).get()).toMatchObject({ roomId: null, timeSlotId: slot.id });
     expect(statusOf(db, a.id, l.id)).toBe("confirmed");

@@ -6,6 +6,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { days, events, larpass, registrations, rooms, timeSlots, type Day, type Event, type Room, type TimeSlot } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
 import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
+import type { RevisionAuthor } from "@/lib/revisions";
 import { siteUrl } from "@/lib/site-url";
 import { slugify } from "@/lib/slug";
 import { formatDateSpan, formatDay, formatIsoDate, formatTimeRange, zonedToUtc } from "@/lib/time";
@@ -234,7 +235,7 @@ export function renameDay({ id, input, database = defaultDb }: { id: number; inp
 }
 
 /** The lärpass scheduled in the given slots lose their time (members' choices released, with a mail). */
-function unscheduleSlots(tx: Tx, eventId: number, slotIds: number[], mails: PendingMail[]) {
+function unscheduleSlots(tx: Tx, eventId: number, slotIds: number[], mails: PendingMail[], author: RevisionAuthor) {
   if (slotIds.length === 0) return;
   const affected = tx
     .select({ id: larpass.id, roomId: larpass.roomId })
@@ -242,19 +243,20 @@ function unscheduleSlots(tx: Tx, eventId: number, slotIds: number[], mails: Pend
     .where(inArray(larpass.timeSlotId, slotIds))
     .all();
   for (const l of affected) {
-    const r = applyMove(tx, { larpassId: l.id, target: { timeSlotId: null, roomId: l.roomId } }, eventId, mails);
+    const r = applyMove(tx, { larpassId: l.id, target: { timeSlotId: null, roomId: l.roomId } }, eventId, mails, author);
     if (!r.ok) throw new Error(r.message);
   }
 }
 
-export async function deleteDay({ id, database = defaultDb }: { id: number; database?: DB }): Promise<number | null> {
+/** `author`: who deletes it; every lärpass that loses its time gets a revision by them. */
+export async function deleteDay({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
   const mails: PendingMail[] = [];
   const eventId = database.transaction(
     (tx) => {
       const day = tx.select().from(days).where(eq(days.id, id)).get();
       if (!day) return null;
       const slotIds = tx.select({ id: timeSlots.id }).from(timeSlots).where(eq(timeSlots.dayId, id)).all().map((s) => s.id);
-      unscheduleSlots(tx, day.eventId, slotIds, mails);
+      unscheduleSlots(tx, day.eventId, slotIds, mails, author);
       tx.delete(days).where(eq(days.id, id)).run();
       return day.eventId;
     },
@@ -445,13 +447,13 @@ export async function updateSlot({
   return result;
 }
 
-export async function deleteSlot({ id, database = defaultDb }: { id: number; database?: DB }): Promise<number | null> {
+export async function deleteSlot({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
   const mails: PendingMail[] = [];
   const eventId = database.transaction(
     (tx) => {
       const slot = tx.select().from(timeSlots).where(eq(timeSlots.id, id)).get();
       if (!slot) return null;
-      unscheduleSlots(tx, slot.eventId, [id], mails);
+      unscheduleSlots(tx, slot.eventId, [id], mails, author);
       tx.delete(timeSlots).where(eq(timeSlots.id, id)).run();
       return slot.eventId;
     },
@@ -530,7 +532,7 @@ export async function updateRoom({ id, input, database = defaultDb }: { id: numb
   return result.ok ? { ok: true, id: result.id } : result;
 }
 
-export async function deleteRoom({ id, database = defaultDb }: { id: number; database?: DB }): Promise<number | null> {
+export async function deleteRoom({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
   const mails: PendingMail[] = [];
   const eventId = database.transaction(
     (tx) => {
@@ -539,7 +541,7 @@ export async function deleteRoom({ id, database = defaultDb }: { id: number; dat
       const affected = tx.select({ id: larpass.id, slotId: larpass.timeSlotId }).from(larpass).where(eq(larpass.roomId, id)).all();
       // Each lärpass keeps its time and loses its room, logged as a room change like any other move.
       for (const l of affected) {
-        const r = applyMove(tx, { larpassId: l.id, target: { timeSlotId: l.slotId, roomId: null } }, room.eventId, mails);
+        const r = applyMove(tx, { larpassId: l.id, target: { timeSlotId: l.slotId, roomId: null } }, room.eventId, mails, author);
         if (!r.ok) throw new Error(r.message);
       }
       tx.delete(rooms).where(eq(rooms.id, id)).run();

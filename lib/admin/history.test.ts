@@ -12,6 +12,7 @@ import type { RevisionAuthor } from "@/lib/revisions";
 import { createEvent, useTempOutbox } from "@/lib/testing/factories";
 import { larpassSchema, speakerSchema, type LarpassInput } from "@/lib/validation/admin";
 import { countRevisions, diffText, listRevisions, restoreRevision } from "./history";
+import { deleteRoom, deleteSlot } from "./events";
 import { createLarpass, updateLarpass } from "./larpass";
 import { createSpeaker, updateSpeaker } from "./people";
 import { moveLarpass, moveLarpasses } from "./schedule";
@@ -135,6 +136,16 @@ describe("revisions of organiser edits", () => {
     );
     expect(revisionsOf(f.id).at(-1)).toMatchObject({ version: 3, after: expect.objectContaining({ room: expect.objectContaining({ id: f.small.id }) }) });
     expect(revisionsOf(other.id).at(-1)).toMatchObject({ version: 2, after: expect.objectContaining({ room: expect.objectContaining({ id: f.big.id }) }) });
+  });
+});
+
+describe("revisions when a time slot or room is deleted", () => {
+  it("the lärpass that lose their room or time get a revision by the organiser who deleted it", async () => {
+    const f = setup();
+    expect(await deleteRoom({ id: f.big.id, author: bo })).toBe(f.event.id);
+    expect(revisionsOf(f.id).at(-1)).toMatchObject({ version: 2, authorLabel: bo.label, before: { room: { id: f.big.id } }, after: { room: null } });
+    expect(await deleteSlot({ id: f.nine.id, author: anna })).toBe(f.event.id);
+    expect(revisionsOf(f.id).at(-1)).toMatchObject({ version: 3, authorLabel: anna.label, before: { timeSlot: { id: f.nine.id } }, after: { timeSlot: null } });
   });
 });
 

@@ -32,6 +32,7 @@ import {
   slotSchema,
   type AdminFormState,
 } from "@/lib/validation/admin";
+import { authorOf } from "@/lib/revisions";
 import { requireOrganiser } from "../../guard";
 
 export type EventFormState = AdminFormState<(typeof eventFields)[number]>;
@@ -107,10 +108,10 @@ export async function renameDayAction(_prev: DayNameFormState, formData: FormDat
 }
 
 export async function deleteDayAction(formData: FormData): Promise<void> {
-  await requireOrganiser("/arrangor");
+  const user = await requireOrganiser("/arrangor");
   const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/dag/${id}`);
-  const eventId = await deleteDay({ id });
+  const eventId = await deleteDay({ id, author: authorOf(user) });
   redirect(eventId ? `${hub(eventId)}?borttaget=dag#dagar` : "/arrangor");
 }
 
@@ -146,10 +147,10 @@ export async function updateSlotAction(_prev: SlotEditState, formData: FormData)
 }
 
 export async function deleteSlotAction(formData: FormData): Promise<void> {
-  await requireOrganiser("/arrangor");
+  const user = await requireOrganiser("/arrangor");
   const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/tid/${id}`);
-  const eventId = await deleteSlot({ id });
+  const eventId = await deleteSlot({ id, author: authorOf(user) });
   redirect(eventId ? `${hub(eventId)}?borttaget=tid#tider` : "/arrangor");
 }
 
@@ -180,9 +181,9 @@ export async function updateRoomAction(_prev: RoomFormState, formData: FormData)
 }
 
 export async function deleteRoomAction(formData: FormData): Promise<void> {
-  await requireOrganiser("/arrangor");
+  const user = await requireOrganiser("/arrangor");
   const id = idOrNotFound(formData);
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/lokal/${id}`);
-  const eventId = await deleteRoom({ id });
+  const eventId = await deleteRoom({ id, author: authorOf(user) });
   redirect(eventId ? `${hub(eventId)}?borttaget=lokal#lokaler` : "/arrangor");
 }
