@@ -14,7 +14,7 @@ import { larpassSchema, speakerSchema, type LarpassInput } from "@/lib/validatio
 import { countRevisions, diffText, listRevisions, restoreRevision } from "./history";
 import { deleteRoom, deleteSlot } from "./events";
 import { createLarpass, updateLarpass } from "./larpass";
-import { createSpeaker, updateSpeaker } from "./people";
+import { createSpeaker, deleteSpeaker, updateSpeaker } from "./people";
 import { moveLarpass, moveLarpasses } from "./schedule";
 
 useTempOutbox();
@@ -146,6 +146,21 @@ describe("revisions when a time slot or room is deleted", () => {
     expect(revisionsOf(f.id).at(-1)).toMatchObject({ version: 2, authorLabel: bo.label, before: { room: { id: f.big.id } }, after: { room: null } });
     expect(await deleteSlot({ id: f.nine.id, author: anna })).toBe(f.event.id);
     expect(revisionsOf(f.id).at(-1)).toMatchObject({ version: 3, authorLabel: anna.label, before: { timeSlot: { id: f.nine.id } }, after: { timeSlot: null } });
+  });
+});
+
+describe("revisions when a speaker is deleted", () => {
+  it("each of the speaker's lärpass gets a revision without them", async () => {
+    const s = ok(createSpeaker({ author: anna, input: speakerInput({ name: "Erik Borttagen" }) }));
+    const f = createEvent(db);
+    const l = ok(createLarpass({ eventId: f.event.id, author: anna, input: input({ speakers: [`id:${s.id}`] }) }));
+    expect(deleteSpeaker({ id: s.id, author: bo })).toBe(true);
+    expect(revisionsOf(l.id).at(-1)).toMatchObject({
+      version: 2,
+      authorLabel: bo.label,
+      before: { speakers: [{ id: s.id, name: "Erik Borttagen" }] },
+      after: { speakers: [] },
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, speakers, type Organisation, type Speaker } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
-import { recordRevision, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
+import { recordRevision, snapshotLarpass, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
 import { guessOrganisationKind } from "@/lib/import/organisation-kind";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { foldForSearch, sortBySv } from "@/lib/text";
@@ -262,7 +262,8 @@ export function updateSpeaker({
   );
 }
 
-export function deleteSpeaker({ id, database = defaultDb }: { id: number; database?: DB }): boolean {
+/** The speaker's lärpass lose them: each gets a revision by `author` (the speaker's own history goes with it). */
+export function deleteSpeaker({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): boolean {
   return database.transaction(
     (tx) => {
       const row = tx.select().from(speakers).where(eq(speakers.id, id)).get();
@@ -271,12 +272,18 @@ export function deleteSpeaker({ id, database = defaultDb }: { id: number; databa
         recordChange(tx, { larpassId, kind: "speakers", before: row.name, after: `${row.name} medverkar inte längre` });
       }
       const affected = tx.select({ id: larpassSpeakers.larpassId }).from(larpassSpeakers).where(eq(larpassSpeakers.speakerId, id)).all();
+      const before = new Map(affected.map((a) => [a.id, snapshotLarpass(tx, a.id)]));
       tx.delete(speakers).where(eq(speakers.id, id)).run();
       if (affected.length) {
+        const ids = affected.map((a) => a.id);
         tx.update(larpass)
           .set({ version: sql`${larpass.version} + 1`, updatedAt: new Date() })
-          .where(inArray(larpass.id, affected.map((a) => a.id)))
+          .where(inArray(larpass.id, ids))
           .run();
+        const versions = tx.select({ id: larpass.id, version: larpass.version }).from(larpass).where(inArray(larpass.id, ids)).all();
+        for (const v of versions) {
+          recordRevision(tx, { entity: "larpass", id: v.id, version: v.version, author, before: before.get(v.id) ?? null, after: snapshotLarpass(tx, v.id)! });
+        }
       }
       return true;
     },

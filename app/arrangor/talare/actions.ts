@@ -32,9 +32,9 @@ export async function updateSpeakerAction(_prev: SpeakerFormState, formData: For
 
 export async function deleteSpeakerAction(formData: FormData): Promise<void> {
   const id = formId(formData);
-  await requireOrganiser(id.ok ? `/arrangor/talare/${id.id}` : "/arrangor/talare");
+  const user = await requireOrganiser(id.ok ? `/arrangor/talare/${id.id}` : "/arrangor/talare");
   if (!id.ok) notFound();
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/talare/${id.id}`);
-  deleteSpeaker({ id: id.id });
+  deleteSpeaker({ id: id.id, author: authorOf(user) });
   redirect("/arrangor/talare?borttaget=talare");
 }
