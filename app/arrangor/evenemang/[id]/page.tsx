@@ -118,6 +118,8 @@ export default async function EventHubPage({ params, searchParams }: Props) {
             signupOpensAt: local(event.signupOpensAt),
             signupClosesAt: local(event.signupClosesAt),
             published: event.published,
+            speakerEditDeadline: local(event.speakerEditDeadline),
+            speakersSeeParticipants: event.speakersSeeParticipants,
           }}
         />
       </section>
