@@ -155,6 +155,20 @@ test.describe("talare håller sina lärpass aktuella", () => {
     await expectAccessible(sp);
     expect(larpassRow(w.mine.id)).toMatchObject({ abstract: "Andra versionen om södra regioner.", title: w.mine.title });
 
+    // The profile: role and a new organisation typed in (or picked from the list), bio with preview.
+    await sp.getByRole("link", { name: "Mina lärpass" }).first().click();
+    await sp.getByRole("link", { name: "Ändra din presentation" }).click();
+    await expect(sp.getByRole("heading", { level: 1 })).toHaveText(`Din presentation: ${w.speaker.name}`);
+    await expectAccessible(sp);
+    await sp.getByLabel("Roll (titel)").fill("Utvecklingsledare");
+    await sp.getByLabel("Organisation").fill(`Region Talarlän ${w.speaker.id}`);
+    await sp.getByLabel("Presentation").fill("Arbetar med *regional* utveckling.");
+    await sp.getByRole("button", { name: "Spara presentationen" }).click();
+    await expect(sp.getByRole("status").filter({ hasText: "Presentationen är sparad." })).toBeVisible();
+    await expect(sp.getByLabel("Organisation")).toHaveValue(`Region Talarlän ${w.speaker.id}`);
+    await expect(sp.getByRole("region", { name: "Förhandsvisning" }).locator("em")).toHaveText("regional");
+    await expectAccessible(sp);
+
     // Someone else's lärpass: refused, by URL and by the organisers' pages and actions.
     const refused = await sp.goto(`/mina-larpass/${w.theirs.id}`);
     expect(refused?.status()).toBe(403);
