@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { CheckboxField, FormError, IdField, SelectField, TextArea, TextField } from "../../fields";
+import { CheckboxField, FormError, IdField, TextArea, TextField } from "../../fields";
+import { SlotFields } from "./frame-edit-forms";
 import type {
   DayFormState,
   EventFormState,
@@ -156,28 +157,7 @@ export function AddSlotForm({
       <h3>Lägg till tid</h3>
       <IdField name="eventId" value={eventId} />
       <FormError error={e.form} />
-      <div className="form-grid">
-        <SelectField
-          name="dayId"
-          idPrefix="tid-"
-          label="Dag"
-          required
-          defaultValue={v.dayId ?? defaultDayId}
-          error={e.dayId}
-          options={days.map((d) => ({ value: String(d.id), label: d.label }))}
-        />
-        <TextField name="start" idPrefix="tid-" type="time" label="Börjar" required defaultValue={v.start} error={e.start} />
-        <TextField
-          name="end"
-          idPrefix="tid-"
-          type="time"
-          label="Slutar"
-          defaultValue={v.end}
-          error={e.end}
-          hint="Tomt: 45 minuter efter start, ett lärpass."
-        />
-        <TextField name="label" idPrefix="tid-" label="Namn (valfritt)" defaultValue={v.label} error={e.label} hint="Till exempel Lärpass 1." />
-      </div>
+      <SlotFields idPrefix="tid-" days={days} values={{ ...v, dayId: v.dayId ?? defaultDayId }} errors={e} withExamples />
       <div className="actions">
         <button type="submit" disabled={pending}>
           Lägg till tid

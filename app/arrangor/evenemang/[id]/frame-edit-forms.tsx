@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormError, IdField, SelectField, TextField } from "../../fields";
+import type { FieldErrors, SlotField } from "@/lib/validation/admin";
 import type { DayNameFormState, SlotEditState } from "./actions";
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;
@@ -46,6 +47,53 @@ export function DayNameForm({
   );
 }
 
+/** Day, start, end and name of a time slot: the fields of "Lägg till tid" and of changing a slot. */
+export function SlotFields({
+  idPrefix,
+  days,
+  values: v,
+  errors: e,
+  withExamples = false,
+}: {
+  idPrefix: string;
+  days: { id: number; label: string }[];
+  values: Partial<Record<SlotField, string>>;
+  errors: FieldErrors<SlotField>;
+  withExamples?: boolean;
+}) {
+  return (
+    <div className="form-grid">
+      <SelectField
+        name="dayId"
+        idPrefix={idPrefix}
+        label="Dag"
+        required
+        defaultValue={v.dayId}
+        error={e.dayId}
+        options={days.map((d) => ({ value: String(d.id), label: d.label }))}
+      />
+      <TextField name="start" idPrefix={idPrefix} type="time" label="Börjar" required defaultValue={v.start} error={e.start} />
+      <TextField
+        name="end"
+        idPrefix={idPrefix}
+        type="time"
+        label="Slutar"
+        defaultValue={v.end}
+        error={e.end}
+        hint="Tomt: 45 minuter efter start, ett lärpass."
+      />
+      <TextField
+        name="label"
+        idPrefix={idPrefix}
+        label="Namn (valfritt)"
+        defaultValue={v.label}
+        error={e.label}
+        hint={withExamples ? "Till exempel Lärpass 1." : undefined}
+      />
+    </div>
+  );
+}
+
 export type SlotDefaults = { id: number; dayId: string; start: string; end: string; label: string };
 
 const people = (n: number) => (n === 1 ? "1 medlem" : `${n} medlemmar`);
@@ -74,28 +122,7 @@ export function SlotEditForm({
     <form action={action} noValidate className="panel stack">
       <IdField value={slot.id} />
       <FormError error={e.form} />
-      <div className="form-grid">
-        <SelectField
-          name="dayId"
-          idPrefix="andra-tid-"
-          label="Dag"
-          required
-          defaultValue={v.dayId}
-          error={e.dayId}
-          options={days.map((d) => ({ value: String(d.id), label: d.label }))}
-        />
-        <TextField name="start" idPrefix="andra-tid-" type="time" label="Börjar" required defaultValue={v.start} error={e.start} />
-        <TextField
-          name="end"
-          idPrefix="andra-tid-"
-          type="time"
-          label="Slutar"
-          defaultValue={v.end}
-          error={e.end}
-          hint="Tomt: 45 minuter efter start."
-        />
-        <TextField name="label" idPrefix="andra-tid-" label="Namn (valfritt)" defaultValue={v.label} error={e.label} />
-      </div>
+      <SlotFields idPrefix="andra-tid-" days={days} values={v} errors={e} />
       {c ? (
         <div role="alert" className="notice stack">
           <p>

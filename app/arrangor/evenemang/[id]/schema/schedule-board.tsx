@@ -13,7 +13,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, useTransition, type CSSProperties, type ReactNode } from "react";
 import type { MovePlan } from "@/lib/admin/schedule";
 import { moveAction, previewMoveAction } from "./actions";
 import { gridCollisions, gridKeyboardCoordinates } from "./keyboard";
@@ -168,7 +168,7 @@ export function ScheduleBoard({
             <p className="muted">Inga tider den här dagen.</p>
           ) : (
             <div className="table-wrap">
-              <table className="schedule-grid">
+              <table className="schedule-grid" style={{ "--columns": rooms.length + (day.noRoomColumn ? 1 : 0) } as CSSProperties}>
                 <caption className="visually-hidden">Schema {day.heading}: tider i rader, lokaler i kolumner</caption>
                 <thead>
                   <tr>
