@@ -295,6 +295,29 @@ test.describe("arrangörens redigering", () => {
     await context.close();
   });
 
+  test("en ny tid för ett pass där medlemmar valt lärpass: frågar först, sedan följer de med", async ({ page }) => {
+    const { event, larpass: lp } = seedEvent("Tidskonferensen", { members: 2 });
+    await signInAs(page, "organiser");
+    await page.goto(`/arrangor/evenemang/${event.id}`);
+    await region(page, "Tider").getByRole("link", { name: /^Ändra tiden/ }).click();
+    const edit = region(page, /^Ändra tiden/);
+    await edit.getByLabel("Börjar").fill("13:00");
+    await edit.getByLabel("Slutar").fill("");
+    await edit.getByRole("button", { name: "Spara tiden" }).click();
+    await expect(edit.getByRole("alert")).toContainText("2 medlemmar har valt lärpasset vid den här tiden.");
+    await expect(edit.getByRole("alert")).toContainText("till tisdag 12 april 2016 13:00–13:45");
+    await expect(edit.getByLabel("Börjar")).toHaveValue("13:00");
+    await expectAccessible(page);
+    await edit.getByRole("button", { name: "Ja, ändra tiden" }).click();
+    await expect(page.getByRole("status")).toHaveText("Tiden är ändrad.");
+    await expect(region(page, "Tider").getByRole("rowheader")).toHaveText(["13:00–13:45"]);
+    // The lärpass kept its members and shows the change publicly.
+    await page.goto(`/evenemang/${event.slug}/andringar`);
+    await expect(page.getByRole("main")).toContainText("Versionspasset");
+    await expect(page.getByRole("main")).toContainText("13:00–13:45");
+    expect(larpassRow(lp.id)?.timeSlotId).not.toBeNull();
+  });
+
   test("två flikar sparar samma lärpass: den andra får se båda versionerna och väljer", async ({ browser }) => {
     const { larpass: lp } = seedEvent("Versionskonferensen");
     const context = await browser.newContext({ extraHTTPHeaders: clientHeaders() });

@@ -129,7 +129,7 @@ export function SlotEditForm({
             <strong>
               {people(c.members)} har valt {c.larpass === 1 ? "lärpasset" : "lärpass"} vid den här tiden.
             </strong>{" "}
-            Tiden ändras från {c.from} till {c.to}, och alla får ett mejl om den nya tiden.
+            Tiden ändras från {c.from} till {c.to}, och {c.members === 1 ? "medlemmen" : "alla"} får ett mejl om den nya tiden.
           </p>
           {c.released > 0 ? (
             <p>
@@ -137,7 +137,11 @@ export function SlotEditForm({
               första i kön).
             </p>
           ) : (
-            <p>Ingen av dem har något annat valt vid den nya tiden, så alla behåller sina val.</p>
+            <p>
+              {c.members === 1
+                ? "Medlemmen har inget annat valt vid den nya tiden och behåller sitt val."
+                : "Ingen av dem har något annat valt vid den nya tiden, så alla behåller sina val."}
+            </p>
           )}
           <div className="actions">
             <button type="submit" name="bekraftat" value="ja" disabled={pending}>
