@@ -4,6 +4,8 @@ import {
   encodeSpeakerEntry,
   eventSchema,
   fieldErrors,
+  formId,
+  formValues,
   larpassSchema,
   newEventSchema,
   normaliseTime,
@@ -197,5 +199,27 @@ describe("speakerSchema and organisationSchema", () => {
       name: "Skriv organisationens namn.",
       kind: "Välj typ av organisation.",
     });
+  });
+});
+
+describe("formId", () => {
+  it("reads a positive id from the form and refuses anything else in Swedish", () => {
+    const form = new FormData();
+    form.set("id", "12");
+    expect(formId(form)).toEqual({ ok: true, id: 12 });
+    form.set("id", "-3");
+    expect(formId(form).ok).toBe(false);
+  });
+
+  it("answers a call whose argument is not form data instead of throwing", () => {
+    const result = formId({ id: "12" } as unknown as FormData);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/[a-zåäö]/);
+  });
+});
+
+describe("formValues", () => {
+  it("reads every field as empty from something that is not form data", () => {
+    expect(formValues({} as unknown as FormData, ["a", "b"])).toEqual({ a: "", b: "" });
   });
 });

@@ -26,7 +26,8 @@ export function fieldErrors<F extends string>(error: z.ZodError): FieldErrors<F>
 export function formValues<F extends string>(formData: FormData, fields: readonly F[]): Record<F, string> {
   const out = {} as Record<F, string>;
   for (const f of fields) {
-    const v = formData.get(f);
+    // Not form data (a hand-made call of a public action): every field reads as empty.
+    const v = formData instanceof FormData ? formData.get(f) : null;
     out[f] = typeof v === "string" ? v : "";
   }
   return out;
@@ -405,7 +406,9 @@ export const formIdSchema = z.coerce
  * Whether the row exists (and belongs where the form says) is for the domain function to check.
  */
 export function formId(formData: FormData, name = "id"): { ok: true; id: number } | { ok: false; message: string } {
-  const raw = formData.get(name);
+  // Actions are public endpoints and read the id (for the return address) before the role check: a call
+  // whose argument is not form data must get the guard's answer, not a crash.
+  const raw = formData instanceof FormData ? formData.get(name) : null;
   const parsed = formIdSchema.safeParse(typeof raw === "string" && raw.trim() !== "" ? raw : undefined);
   return parsed.success ? { ok: true, id: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? formIdMessage };
 }
