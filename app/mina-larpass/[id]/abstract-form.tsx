@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { Markdown } from "@/components/markdown";
 import { TextArea } from "@/app/arrangor/fields";
+import { VersionConflict } from "@/components/version-conflict";
 import { saveAbstractAction, type AbstractFormState } from "../actions";
-import { FormErrors, SpeakerConflictPanel } from "../conflict-panel";
+import { FormErrors } from "../form-errors";
+import { SaveAndPreview } from "../save-and-preview";
 
 /**
  * The abstract of one lärpass. Every button is a plain submit to the same server action, so it works
@@ -27,8 +28,6 @@ function Body({
   pending: boolean;
 }) {
   const [abstract, setAbstract] = useState(state.values.abstract);
-  const [scripted, setScripted] = useState(false);
-  useEffect(() => setScripted(true), []);
   useEffect(() => {
     const target = state.conflict ? "konflikt" : state.errors ? (state.errors.abstract ? "abstract" : "fel-sammanfattning") : state.preview ? "forhandsvisning" : null;
     if (target) document.getElementById(target)?.focus();
@@ -40,11 +39,11 @@ function Body({
       <input type="hidden" name="version" value={state.version} />
       <FormErrors errors={e} />
       {state.conflict ? (
-        <SpeakerConflictPanel
-          what="Sammanfattningen"
+        <VersionConflict
+          heading="Sammanfattningen är ändrad av någon annan sedan du öppnade den"
           version={state.conflict.current.version}
           updatedAt={state.conflict.current.updatedAt}
-          rows={[{ label: "Sammanfattning", theirs: state.conflict.current.abstract, mine: state.conflict.yours.abstract }]}
+          rows={[{ key: "abstract", label: "Sammanfattning", theirs: state.conflict.current.abstract, mine: state.conflict.yours.abstract }]}
         />
       ) : null}
       <TextArea
@@ -57,20 +56,7 @@ function Body({
         maxLength={10_000}
         hint="Markdown: tom rad mellan stycken, *kursiv*, **fet**, [länktext](https://adress), listor med -."
       />
-      <div className="actions">
-        <button type="submit" name="op" value="spara" disabled={pending}>
-          {pending ? "Sparar…" : "Spara sammanfattningen"}
-        </button>
-        <button type="submit" name="op" value="forhandsgranska" className="secondary" disabled={pending}>
-          Förhandsgranska
-        </button>
-      </div>
-      {scripted || state.preview ? (
-        <section id="forhandsvisning" tabIndex={-1} aria-labelledby="forhandsvisning-rubrik" className="preview-panel">
-          <h2 id="forhandsvisning-rubrik">Förhandsvisning</h2>
-          {abstract.trim() ? <Markdown>{abstract}</Markdown> : <p className="muted">Ingen sammanfattning ännu.</p>}
-        </section>
-      ) : null}
+      <SaveAndPreview saveLabel="Spara sammanfattningen" pending={pending} preview={state.preview} text={abstract} empty="Ingen sammanfattning ännu." />
     </form>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { Markdown } from "@/components/markdown";
 import { TextArea, TextField } from "@/app/arrangor/fields";
+import { VersionConflict } from "@/components/version-conflict";
 import { saveProfileAction, type ProfileFormState } from "../actions";
-import { FormErrors, SpeakerConflictPanel } from "../conflict-panel";
+import { FormErrors } from "../form-errors";
+import { SaveAndPreview } from "../save-and-preview";
 
 /**
  * The speaker's own role, organisation and bio. The organisation is a text field with the known names as
@@ -27,8 +28,6 @@ function Body({
   organisations: string[];
 }) {
   const [bio, setBio] = useState(state.values.bio);
-  const [scripted, setScripted] = useState(false);
-  useEffect(() => setScripted(true), []);
   useEffect(() => {
     const e = state.errors;
     const field = e ? (["role", "organisation", "bio"] as const).find((f) => e[f]) : undefined;
@@ -47,14 +46,14 @@ function Body({
       <input type="hidden" name="version" value={state.version} />
       <FormErrors errors={e} />
       {c ? (
-        <SpeakerConflictPanel
-          what="Presentationen"
+        <VersionConflict
+          heading="Presentationen är ändrad av någon annan sedan du öppnade den"
           version={c.current.version}
           updatedAt={c.current.updatedAt}
           rows={[
-            { label: "Roll", theirs: c.current.role, mine: c.yours.role },
-            { label: "Organisation", theirs: c.current.organisation, mine: c.yours.organisation },
-            { label: "Presentation", theirs: c.current.bio, mine: c.yours.bio },
+            { key: "role", label: "Roll", theirs: c.current.role, mine: c.yours.role },
+            { key: "organisation", label: "Organisation", theirs: c.current.organisation, mine: c.yours.organisation },
+            { key: "bio", label: "Presentation", theirs: c.current.bio, mine: c.yours.bio },
           ]}
         />
       ) : null}
@@ -87,20 +86,7 @@ function Body({
           />
         </div>
       </div>
-      <div className="actions">
-        <button type="submit" name="op" value="spara" disabled={pending}>
-          {pending ? "Sparar…" : "Spara presentationen"}
-        </button>
-        <button type="submit" name="op" value="forhandsgranska" className="secondary" disabled={pending}>
-          Förhandsgranska
-        </button>
-      </div>
-      {scripted || state.preview ? (
-        <section id="forhandsvisning" tabIndex={-1} aria-labelledby="forhandsvisning-rubrik" className="preview-panel">
-          <h2 id="forhandsvisning-rubrik">Förhandsvisning</h2>
-          {bio.trim() ? <Markdown>{bio}</Markdown> : <p className="muted">Ingen presentation ännu.</p>}
-        </section>
-      ) : null}
+      <SaveAndPreview saveLabel="Spara presentationen" pending={pending} preview={state.preview} text={bio} empty="Ingen presentation ännu." />
     </form>
   );
 }
