@@ -48,57 +48,52 @@ const text = (formData: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
-/** "mina:7" after a conflict: save on top of version 7. */
-function opVersion(op: string): number | null {
-  const m = /^mina:(\d{1,9})$/.exec(op);
-  return m ? Number(m[1]) : null;
+/**
+ * What every answer starts from: the button pressed, the typed values with the form's version (kept when
+ * nothing is saved), and the version to save on top of ("mina:7" after a conflict: on top of version 7).
+ */
+function begin<V>(prev: { seq: number }, formData: FormData, values: V) {
+  const op = text(formData, "op") || "spara";
+  const base = { seq: prev.seq + 1, values, version: Number(text(formData, "version")) || 0 };
+  const mine = /^mina:(\d{1,9})$/.exec(op);
+  return { op, base, version: mine ? String(Number(mine[1])) : text(formData, "version") };
+}
+
+/** A save the domain function refused: the conflict (both versions) or the errors, with what was typed. */
+function notSaved<B, C, E>(base: B, result: { conflict: C } | { errors: E }) {
+  return "conflict" in result ? { ...base, conflict: result.conflict } : { ...base, errors: result.errors };
 }
 
 export async function saveAbstractAction(prev: AbstractFormState, formData: FormData): Promise<AbstractFormState> {
   const user = await requireSpeaker("/mina-larpass");
-  const values = { abstract: text(formData, "abstract") };
-  const op = text(formData, "op") || "spara";
-  const seq = prev.seq + 1;
-  const formVersion = Number(text(formData, "version")) || 0;
-  const base = { seq, values, version: formVersion };
+  const { op, base, version } = begin(prev, formData, { abstract: text(formData, "abstract") });
   if (op === "forhandsgranska") return { ...base, preview: true };
   if (op === "deras") {
     const id = hiddenId.safeParse(text(formData, "larpassId"));
     const current = id.success ? getMyLarpassForEdit({ userId: user.id, larpassId: id.data }) : null;
     if (!current) return { ...base, errors: { form: "Du är inte talare i det här lärpasset och kan inte ändra det." } };
-    return { seq, values: { abstract: current.abstract }, version: current.version };
+    return { seq: base.seq, values: { abstract: current.abstract }, version: current.version };
   }
-  const version = opVersion(op)?.toString() ?? text(formData, "version");
-  const parsed = abstractSchema.safeParse({ larpassId: text(formData, "larpassId"), version, abstract: values.abstract });
+  const parsed = abstractSchema.safeParse({ larpassId: text(formData, "larpassId"), version, abstract: base.values.abstract });
   if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
   const result = updateOwnAbstract({ user, input: parsed.data });
-  if (!result.ok) {
-    if ("conflict" in result) return { ...base, conflict: result.conflict };
-    return { ...base, errors: result.errors };
-  }
+  if (!result.ok) return notSaved(base, result);
   redirect(`/mina-larpass/${parsed.data.larpassId}?sparat=1`);
 }
 
 export async function saveProfileAction(prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
   const user = await requireSpeaker("/mina-larpass/profil");
   const values = { role: text(formData, "role"), organisation: text(formData, "organisation"), bio: text(formData, "bio") };
-  const op = text(formData, "op") || "spara";
-  const seq = prev.seq + 1;
-  const formVersion = Number(text(formData, "version")) || 0;
-  const base = { seq, values, version: formVersion };
+  const { op, base, version } = begin(prev, formData, values);
   if (op === "forhandsgranska") return { ...base, preview: true };
   if (op === "deras") {
     const current = getMyProfile({ userId: user.id });
     if (!current) return { ...base, errors: { form: "Ditt konto är inte kopplat till någon talare." } };
-    return { seq, values: { role: current.role ?? "", organisation: current.organisation ?? "", bio: current.bio }, version: current.version };
+    return { seq: base.seq, values: { role: current.role ?? "", organisation: current.organisation ?? "", bio: current.bio }, version: current.version };
   }
-  const version = opVersion(op)?.toString() ?? text(formData, "version");
   const parsed = profileSchema.safeParse({ ...values, version });
   if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
   const result = updateOwnProfile({ user, input: parsed.data });
-  if (!result.ok) {
-    if ("conflict" in result) return { ...base, conflict: result.conflict };
-    return { ...base, errors: result.errors };
-  }
+  if (!result.ok) return notSaved(base, result);
   redirect("/mina-larpass/profil?sparat=1");
 }

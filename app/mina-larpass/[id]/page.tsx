@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getMyLarpassForEdit, larpassExists } from "@/lib/speakers/mine";
 import { hiddenId } from "@/lib/validation/speaker";
+import { SavedNotice, SpeakerCrumbs } from "../page-parts";
 import { WindowNote } from "../window-note";
 import { AbstractForm } from "./abstract-form";
 
@@ -30,23 +30,10 @@ export default async function EditAbstractPage({ params, searchParams }: Props) 
   const query = await searchParams;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link href="/mina-larpass">Mina lärpass</Link>
-          </li>
-          <li>
-            <span aria-current="page">{l.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <SpeakerCrumbs here={l.title} />
       <h1>Sammanfattning: {l.title}</h1>
       <p className="meta">{l.event.name}. Du kan bara ändra sammanfattningen; titel, tid, lokal och talare sköter arrangörerna.</p>
-      {query.sparat === "1" ? (
-        <p role="status" className="inline-notice saved">
-          Sammanfattningen är sparad.
-        </p>
-      ) : null}
+      <SavedNotice query={query} text="Sammanfattningen är sparad." />
       <WindowNote window={l.window} timeZone={l.event.timeZone} />
       {l.window.open ? (
         <AbstractForm key={l.version} larpassId={l.id} initial={{ seq: 0, values: { abstract: l.abstract }, version: l.version }} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getMyProfile } from "@/lib/speakers/mine";
+import { SavedNotice, SpeakerCrumbs } from "../page-parts";
 import { WindowNote } from "../window-note";
 import { ProfileForm } from "./profile-form";
 
@@ -16,18 +17,7 @@ export default async function ProfilePage({ searchParams }: Props) {
   const user = await requirePageRole("speaker", "/mina-larpass/profil");
   const profile = getMyProfile({ userId: user.id });
   const query = await searchParams;
-  const crumbs = (
-    <nav aria-label="Brödsmulor" className="breadcrumbs">
-      <ol>
-        <li>
-          <Link href="/mina-larpass">Mina lärpass</Link>
-        </li>
-        <li>
-          <span aria-current="page">Din presentation</span>
-        </li>
-      </ol>
-    </nav>
-  );
+  const crumbs = <SpeakerCrumbs here="Din presentation" />;
   if (!profile) {
     return (
       <>
@@ -42,11 +32,7 @@ export default async function ProfilePage({ searchParams }: Props) {
       {crumbs}
       <h1>Din presentation: {profile.name}</h1>
       <p className="meta">Namnet och adressen till din talarsida sköter arrangörerna. Hör av dig till dem om namnet behöver ändras.</p>
-      {query.sparat === "1" ? (
-        <p role="status" className="inline-notice saved">
-          Presentationen är sparad.
-        </p>
-      ) : null}
+      <SavedNotice query={query} text="Presentationen är sparad." />
       <WindowNote window={profile.window} what="presentationen" />
       {profile.window.open ? (
         <ProfileForm
