@@ -14,7 +14,14 @@ export function authorOf(user: { id: string; email: string; name?: string | null
   return { userId: user.id, label: user.name ? `${user.name} (${user.email})` : user.email, role: user.role };
 }
 
+/** The author for the command-line import (no account). */
 export const importAuthor: RevisionAuthor = { userId: null, label: "Import", role: "system" };
+
+/** The author for an import an organiser runs in the browser: "Import av <who>", with the organiser's role. */
+export function importAuthorOf(user: Parameters<typeof authorOf>[0]): RevisionAuthor {
+  const author = authorOf(user);
+  return { ...author, label: `Import av ${author.label}` };
+}
 
 /**
  * The editable fields of a lärpass. Ids are what a restore writes back; the names beside them keep an

@@ -11,9 +11,9 @@ vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).auth
 vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
 vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
 
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { days, events, larpass, larpassSpeakers, organisations, programmeChanges, registrations, rooms, speakers, timeSlots } from "@/db/schema";
+import { days, events, larpass, larpassSpeakers, organisations, programmeChanges, registrations, revisions, rooms, speakers, timeSlots } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import { zonedToUtc } from "@/lib/time";
@@ -240,6 +240,15 @@ const table: Record<string, Entry> = {
     works: (w, r) => {
       expect(r.redirect).toBe(`/arrangor/evenemang/${w.eventId}/larpass?importerat=14&uppdaterat=0`);
       expect(db.select().from(larpass).where(eq(larpass.eventId, w.eventId)).all()).toHaveLength(15);
+      // Historik names the organiser who ran the import, not a faceless "Import".
+      const ids = db.select({ id: larpass.id }).from(larpass).where(eq(larpass.eventId, w.eventId)).all().map((l) => l.id);
+      const authors = db.select({ label: revisions.authorLabel, role: revisions.authorRole, id: revisions.authorId }).from(revisions).where(inArray(revisions.larpassId, ids)).all();
+      expect(authors).toHaveLength(14);
+      for (const a of authors) {
+        expect(a.label).toMatch(/^Import av Vakt \d+ \(vakt-[\w-]+-organiser@example\.se\)$/);
+        expect(a.role).toBe("organiser");
+        expect(a.id).not.toBeNull();
+      }
     },
   },
   "app/arrangor/larpass/actions.ts#createLarpassAction": {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { decodeUpload, parseLarpassCsv, type CsvError } from "@/lib/import/csv";
 import { ImportError, importProgramme, type ImportPlan } from "@/lib/import/import-programme";
 import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-programme";
+import { importAuthorOf, type RevisionAuthor } from "@/lib/revisions";
 import { formId, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
 import { requireOrganiser } from "../../../guard";
 
@@ -58,9 +59,9 @@ function parse(format: ImportFormat, text: string): { programme: ParsedProgramme
 const GONE = "Evenemanget finns inte längre. Någon kan ha tagit bort det.";
 
 /** The import's plan, or null when the event is gone (the id comes from the form). */
-function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "published", dryRun: boolean) {
+function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "published", dryRun: boolean, author: RevisionAuthor) {
   try {
-    return importProgramme({ eventId, programme, status, dryRun });
+    return importProgramme({ eventId, programme, status, dryRun, author });
   } catch (error) {
     if (error instanceof ImportError) return null;
     throw error;
@@ -71,7 +72,7 @@ function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "pu
 export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   // The event id is a hidden field, not .bind(): see IdField in ../../../fields.tsx. importProgramme checks it exists.
   const id = formId(formData, "eventId");
-  await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
+  const user = await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
   if (!id.ok) return { errors: { form: id.message } };
   const format = formatOf(formData.get("format"));
   const status = importStatusSchema.safeParse(formData.get("status"));
@@ -81,7 +82,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
   if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
   const parsed = parse(format, source.text);
   if ("state" in parsed) return { ...parsed.state, status: status.data };
-  const preview = plan(id.id, parsed.programme, status.data, true);
+  const preview = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
   if (!preview) return { errors: { form: GONE }, text: source.text, status: status.data };
   return { text: source.text, status: status.data, preview: { plan: preview, status: status.data } };
 }
@@ -89,7 +90,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
 /** Step 2: the same text again (from the preview's hidden field), imported in one transaction. */
 export async function confirmImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const id = formId(formData, "eventId");
-  await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
+  const user = await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
   if (!id.ok) return { errors: { form: id.message } };
   const format = formatOf(formData.get("format"));
   const status = importStatusSchema.safeParse(formData.get("status"));
@@ -99,7 +100,7 @@ export async function confirmImportAction(_prev: ImportState, formData: FormData
   }
   const parsed = parse(format, text);
   if ("state" in parsed) return parsed.state;
-  const result = plan(id.id, parsed.programme, status.data, false);
+  const result = plan(id.id, parsed.programme, status.data, false, importAuthorOf(user));
   if (!result) return { errors: { form: GONE } };
   const created = result.larpass.filter((l) => l.action === "create").length;
   const updated = result.larpass.filter((l) => l.action === "update").length;
