@@ -1,11 +1,12 @@
 // Revisions: every saved change to a lärpass or a speaker, with who made it and the editable fields
 // before and after. Written inside the same transaction as the change itself, by organiser edits,
 // speaker edits, imports and restores alike. (No "server-only": the import CLI writes revisions too.)
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { larpass, larpassSpeakers, organisations, rooms, revisions, speakers, timeSlots, type Role } from "@/db/schema";
 
 type Tx = Pick<DB, "select" | "insert">;
+type WriteTx = Pick<DB, "select" | "insert" | "update">;
 
 export type RevisionAuthor = { userId: string | null; label: string; role: Role | "system" };
 
@@ -84,7 +85,7 @@ export function snapshotLarpass(tx: Tx, id: number): LarpassSnapshot | null {
     language: row.language,
     timeSlot:
       row.slotId != null && row.slotStartsAt && row.slotEndsAt
-        ? { id: row.slotId, label: row.slotLabel || slotLabel(row.slotStartsAt, row.slotEndsAt) }
+        ? { id: row.slotId, label: slotLabel(row.slotStartsAt, row.slotEndsAt, row.slotLabel) }
         : null,
     room: row.roomId != null ? { id: row.roomId, name: row.roomName ?? "" } : null,
     speakers: people,
@@ -117,8 +118,10 @@ const stockholm = new Intl.DateTimeFormat("sv-SE", {
 });
 const clock = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" });
 
-function slotLabel(startsAt: Date, endsAt: Date): string {
-  return `${stockholm.format(startsAt)}–${clock.format(endsAt)}`;
+/** The time itself even where the slot has a name, so that a slot's new time shows in the history. */
+function slotLabel(startsAt: Date, endsAt: Date, name: string | null): string {
+  const time = `${stockholm.format(startsAt)}–${clock.format(endsAt)}`;
+  return name ? `${time} (${name})` : time;
 }
 
 /**
@@ -152,4 +155,31 @@ export function recordRevision(
       restoredFrom: r.restoredFrom ?? null,
     })
     .run();
+}
+
+/**
+ * For changes made elsewhere that alter what a lärpass's or speaker's snapshot shows (a slot's new time, a
+ * deleted speaker or organisation): runs `change`, then gives each of `ids` whose snapshot it changed a new
+ * version (so a form opened before it meets a version conflict) and a revision by `author`.
+ */
+export function reviseAround(
+  tx: WriteTx,
+  r: { entity: "larpass" | "speaker"; ids: number[]; author: RevisionAuthor },
+  change: () => void,
+): void {
+  const snapshot = (id: number) => (r.entity === "larpass" ? snapshotLarpass(tx, id) : snapshotSpeaker(tx, id));
+  const before = new Map(r.ids.map((id) => [id, snapshot(id)]));
+  change();
+  for (const [id, was] of before) {
+    const now = snapshot(id);
+    if (!was || !now || JSON.stringify(was) === JSON.stringify(now)) continue;
+    const table = r.entity === "larpass" ? larpass : speakers;
+    const { version } = tx
+      .update(table)
+      .set({ version: sql`${table.version} + 1`, updatedAt: new Date() })
+      .where(eq(table.id, id))
+      .returning({ version: table.version })
+      .get()!;
+    recordRevision(tx, { entity: r.entity, id, version, author: r.author, before: was, after: now });
+  }
 }

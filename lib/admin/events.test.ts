@@ -2,7 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { days, events, larpass, programmeChanges, registrations, rooms, timeSlots } from "@/db/schema";
+import { days, events, larpass, programmeChanges, registrations, revisions, rooms, timeSlots } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import type { RevisionAuthor } from "@/lib/revisions";
@@ -191,14 +191,14 @@ describe("changing a day or a time slot", () => {
     const f = createFixture(db, { startsOn: "2018-03-15", endsOn: "2018-03-16" });
     const a = f.slot("09:00", "09:45");
     const b = f.slot("10:00", "10:45", "2018-03-16");
-    expect(await updateSlot({ id: a.id, input: slotInput(b.dayId, "13:15", "", "Eftermiddag") })).toEqual({ ok: true, id: f.event.id });
+    expect(await updateSlot({ author, id: a.id, input: slotInput(b.dayId, "13:15", "", "Eftermiddag") })).toEqual({ ok: true, id: f.event.id });
     expect(slotRow(a.id)).toMatchObject({ dayId: b.dayId, label: "Eftermiddag", startsAt: zonedToUtc("2018-03-16", "13:15"), endsAt: zonedToUtc("2018-03-16", "14:00") });
-    expect(await updateSlot({ id: a.id, input: slotInput(b.dayId, "10:00", "10:45") })).toEqual({ ok: false, errors: { start: "Tiden 10:00–10:45 finns redan den dagen." } });
+    expect(await updateSlot({ author, id: a.id, input: slotInput(b.dayId, "10:00", "10:45") })).toEqual({ ok: false, errors: { start: "Tiden 10:00–10:45 finns redan den dagen." } });
     // Only the name: no time change, nothing to confirm even with members.
     const l = f.larpass({ slot: b });
     const [m] = createUsers(db, 1);
     await chooseLarpass({ userId: m.id, larpassId: l.id });
-    expect(await updateSlot({ id: b.id, input: slotInput(b.dayId, "10:00", "10:45", "Förmiddag") })).toEqual({ ok: true, id: f.event.id });
+    expect(await updateSlot({ author, id: b.id, input: slotInput(b.dayId, "10:00", "10:45", "Förmiddag") })).toEqual({ ok: true, id: f.event.id });
     expect(slotRow(b.id).label).toBe("Förmiddag");
     expect(changes(l.id)).toEqual([]);
   });
@@ -221,7 +221,7 @@ describe("changing a day or a time slot", () => {
     const outbox = readOutbox().length;
 
     const input = slotInput(nine.dayId, "11:15", "12:00");
-    const asked = await updateSlot({ id: nine.id, input });
+    const asked = await updateSlot({ author, id: nine.id, input });
     expect(asked).toEqual({
       ok: false,
       confirm: { larpass: 2, members: 3, released: 0, from: "torsdag 15 mars 2018 09:00–09:45", to: "torsdag 15 mars 2018 11:15–12:00" },
@@ -232,8 +232,8 @@ describe("changing a day or a time slot", () => {
 
     // stays has the seat in "Flyttas" and now also a seat in "Senare" at 11:00: that one collides.
     await chooseLarpass({ userId: stays.id, larpassId: later.id });
-    expect((await updateSlot({ id: nine.id, input })) as { confirm: unknown }).toMatchObject({ confirm: { members: 3, released: 1 } });
-    expect(await updateSlot({ id: nine.id, input, confirmed: true })).toEqual({ ok: true, id: f.event.id });
+    expect((await updateSlot({ author, id: nine.id, input })) as { confirm: unknown }).toMatchObject({ confirm: { members: 3, released: 1 } });
+    expect(await updateSlot({ author, id: nine.id, input, confirmed: true })).toEqual({ ok: true, id: f.event.id });
     expect(slotRow(nine.id)).toMatchObject({ startsAt: zonedToUtc("2018-03-15", "11:15"), endsAt: zonedToUtc("2018-03-15", "12:00") });
     // The seat stays gave up went to the first in the queue.
     expect(statusOf(db, stays.id, moved.id)).toBeNull();
@@ -250,13 +250,44 @@ describe("changing a day or a time slot", () => {
     expect(mails.filter((m) => m.to === queued.email).map((m) => m.subject).sort()).toEqual(["Du har fått en plats: Flyttas", "Ändrad tid: Flyttas"]);
   });
 
+  it("a new time (or name) gives each lärpass in the slot a new version and a revision by the organiser; an unchanged slot writes none", async () => {
+    const f = createFixture(db, { startsOn: "2018-03-15", endsOn: "2018-03-15" });
+    const nine = f.slot("09:00", "09:45");
+    const l = f.larpass({ slot: nine, title: "Tidspasset" });
+    const other = f.larpass({ slot: f.slot("11:00", "11:45"), title: "Annat pass" });
+    const versionOf = (id: number) => db.select({ v: larpass.version }).from(larpass).where(eq(larpass.id, id)).get()!.v;
+    const revisionsOf = (id: number) => db.select().from(revisions).where(eq(revisions.larpassId, id)).orderBy(asc(revisions.id)).all();
+    const v = versionOf(l.id);
+
+    expect(await updateSlot({ author, id: nine.id, input: slotInput(nine.dayId, "09:00", "09:45") })).toEqual({ ok: true, id: f.event.id });
+    expect(revisionsOf(l.id)).toEqual([]);
+    expect(versionOf(l.id)).toBe(v);
+
+    expect(await updateSlot({ author, id: nine.id, input: slotInput(nine.dayId, "13:00", "13:45", "Eftermiddag") })).toEqual({ ok: true, id: f.event.id });
+    expect(versionOf(l.id)).toBe(v + 1);
+    expect(revisionsOf(l.id)).toMatchObject([
+      {
+        entity: "larpass",
+        version: v + 1,
+        authorLabel: "arrangor@example.se",
+        authorRole: "organiser",
+        before: { title: "Tidspasset", timeSlot: { id: nine.id, label: expect.stringMatching(/09:00–09:45$/) } },
+        after: { title: "Tidspasset", timeSlot: { id: nine.id, label: expect.stringMatching(/13:00–13:45 \(Eftermiddag\)$/) } },
+      },
+    ]);
+    // A named slot still shows its time in the history: a new time alone is a revision too.
+    expect(await updateSlot({ author, id: nine.id, input: slotInput(nine.dayId, "14:00", "14:45", "Eftermiddag") })).toEqual({ ok: true, id: f.event.id });
+    expect(revisionsOf(l.id).map((r) => r.version)).toEqual([v + 1, v + 2]);
+    expect(revisionsOf(other.id)).toEqual([]);
+  });
+
   it("a slot of an unknown id, or a day of another event, is refused", async () => {
     const f = createFixture(db);
     const other = createFixture(db);
     const slot = f.slot("09:00", "09:45");
     const otherSlot = other.slot("09:00", "09:45");
-    expect(await updateSlot({ id: 999_999, input: slotInput(slot.dayId, "10:00") })).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
-    expect(await updateSlot({ id: slot.id, input: slotInput(otherSlot.dayId, "10:00") })).toEqual({ ok: false, errors: { dayId: "Välj en av evenemangets dagar." } });
+    expect(await updateSlot({ author, id: 999_999, input: slotInput(slot.dayId, "10:00") })).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+    expect(await updateSlot({ author, id: slot.id, input: slotInput(otherSlot.dayId, "10:00") })).toEqual({ ok: false, errors: { dayId: "Välj en av evenemangets dagar." } });
   });
 });
 

@@ -6,7 +6,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { days, events, larpass, registrations, rooms, timeSlots, type Day, type Event, type Room, type TimeSlot } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
 import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
-import type { RevisionAuthor } from "@/lib/revisions";
+import { reviseAround, type RevisionAuthor } from "@/lib/revisions";
 import { siteUrl } from "@/lib/site-url";
 import { slugify } from "@/lib/slug";
 import { formatDateSpan, formatDay, formatIsoDate, formatTimeRange, zonedToUtc } from "@/lib/time";
@@ -349,11 +349,14 @@ export async function updateSlot({
   id,
   input,
   confirmed = false,
+  author,
   database = defaultDb,
 }: {
   id: number;
   input: SlotInput;
   confirmed?: boolean;
+  /** Who changed it: each lärpass in the slot whose time (or the slot's name) changed gets a revision. */
+  author: RevisionAuthor;
   database?: DB;
 }): Promise<UpdateSlotResult> {
   const mails: PendingMail[] = [];
@@ -408,7 +411,9 @@ export async function updateSlot({
       }
 
       if (clashes.size) tx.delete(registrations).where(inArray(registrations.id, [...clashes.keys()])).run();
-      tx.update(timeSlots).set({ dayId: day.id, startsAt, endsAt, label: input.label }).where(eq(timeSlots.id, id)).run();
+      reviseAround(tx, { entity: "larpass", ids: inSlot.map((l) => l.id), author }, () =>
+        tx.update(timeSlots).set({ dayId: day.id, startsAt, endsAt, label: input.label }).where(eq(timeSlots.id, id)).run(),
+      );
       if (timeChanged) {
         for (const l of inSlot) recordChange(tx, { larpassId: l.id, kind: "time", before, after });
         const titles = new Map(inSlot.map((l) => [l.id, l.title]));

@@ -2,7 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, programmeChanges, speakers } from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, programmeChanges, revisions, speakers } from "@/db/schema";
 import { createEvent } from "@/lib/testing/factories";
 import { organisationSchema, speakerSchema } from "@/lib/validation/admin";
 import {
@@ -160,9 +160,29 @@ describe("organisations", () => {
     expect(describeOrganisationDeletion({ id })!.consequences).toEqual([
       "2 talare blir utan organisation: Anna Berg, Bo Ek. Talarna finns kvar.",
     ]);
-    expect(deleteOrganisation({ id })).toBe(true);
+    expect(deleteOrganisation({ author, id })).toBe(true);
     expect([getAdminSpeaker({ id: a })!.organisationId, getAdminSpeaker({ id: b })!.organisationId]).toEqual([null, null]);
     expect(changesOf(l.id).map((c) => [c.kind, c.before, c.after])).toEqual([["speakers", "Anna Berg, Region Norrbotten", "Anna Berg"]]);
+    // Each speaker gets a new version and a revision by the organiser who deleted it.
+    for (const s of [a, b]) {
+      expect(versionOf(s)).toBe(2);
+      const latest = db.select().from(revisions).where(eq(revisions.speakerId, s)).orderBy(asc(revisions.id)).all().at(-1);
+      expect(latest).toMatchObject({
+        version: 2,
+        authorLabel: "arrangor@example.se",
+        authorRole: "organiser",
+        before: { organisation: { id, name: "Region Norrbotten" } },
+        after: { organisation: null },
+      });
+    }
+  });
+
+  it("deleting an organisation nobody belongs to writes no revision", () => {
+    const id = ok(createOrganisation({ input: orgInput({ name: "Tomma förbundet" }) })).id;
+    const count = () => db.select().from(revisions).all().length;
+    const before = count();
+    expect(deleteOrganisation({ author, id })).toBe(true);
+    expect(count()).toBe(before);
   });
 
   it("findOrCreateOrganisation matches names case- and space-insensitively and guesses the kind of a new one", () => {

@@ -6,7 +6,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, speakers, type Organisation, type Speaker } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
-import { recordRevision, snapshotLarpass, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
+import { recordRevision, reviseAround, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
 import { guessOrganisationKind } from "@/lib/import/organisation-kind";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { foldForSearch, sortBySv } from "@/lib/text";
@@ -272,19 +272,7 @@ export function deleteSpeaker({ id, author, database = defaultDb }: { id: number
         recordChange(tx, { larpassId, kind: "speakers", before: row.name, after: `${row.name} medverkar inte längre` });
       }
       const affected = tx.select({ id: larpassSpeakers.larpassId }).from(larpassSpeakers).where(eq(larpassSpeakers.speakerId, id)).all();
-      const before = new Map(affected.map((a) => [a.id, snapshotLarpass(tx, a.id)]));
-      tx.delete(speakers).where(eq(speakers.id, id)).run();
-      if (affected.length) {
-        const ids = affected.map((a) => a.id);
-        tx.update(larpass)
-          .set({ version: sql`${larpass.version} + 1`, updatedAt: new Date() })
-          .where(inArray(larpass.id, ids))
-          .run();
-        const versions = tx.select({ id: larpass.id, version: larpass.version }).from(larpass).where(inArray(larpass.id, ids)).all();
-        for (const v of versions) {
-          recordRevision(tx, { entity: "larpass", id: v.id, version: v.version, author, before: before.get(v.id) ?? null, after: snapshotLarpass(tx, v.id)! });
-        }
-      }
+      reviseAround(tx, { entity: "larpass", ids: affected.map((a) => a.id), author }, () => tx.delete(speakers).where(eq(speakers.id, id)).run());
       return true;
     },
     { behavior: "immediate" },
@@ -394,7 +382,8 @@ export function updateOrganisation({
 }
 
 /** The speakers stay, without an organisation. */
-export function deleteOrganisation({ id, database = defaultDb }: { id: number; database?: DB }): boolean {
+/** The organisation's speakers lose it: each gets a new version and a revision by `author`. */
+export function deleteOrganisation({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): boolean {
   return database.transaction(
     (tx) => {
       const row = tx.select().from(organisations).where(eq(organisations.id, id)).get();
@@ -405,7 +394,7 @@ export function deleteOrganisation({ id, database = defaultDb }: { id: number; d
           recordChange(tx, { larpassId, kind: "speakers", before: `${p.name}, ${row.name}`, after: p.name });
         }
       }
-      tx.delete(organisations).where(eq(organisations.id, id)).run();
+      reviseAround(tx, { entity: "speaker", ids: people.map((p) => p.id), author }, () => tx.delete(organisations).where(eq(organisations.id, id)).run());
       return true;
     },
     { behavior: "immediate" },

@@ -2,6 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/people";
+import { authorOf } from "@/lib/revisions";
 import {
   fieldErrors,
   formValues,
@@ -39,9 +40,9 @@ export async function updateOrganisationAction(_prev: OrganisationFormState, for
 
 export async function deleteOrganisationAction(formData: FormData): Promise<void> {
   const id = formId(formData);
-  await requireOrganiser(id.ok ? `/arrangor/organisationer/${id.id}` : "/arrangor/organisationer");
+  const user = await requireOrganiser(id.ok ? `/arrangor/organisationer/${id.id}` : "/arrangor/organisationer");
   if (!id.ok) notFound();
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/organisation/${id.id}`);
-  deleteOrganisation({ id: id.id });
+  deleteOrganisation({ id: id.id, author: authorOf(user) });
   redirect("/arrangor/organisationer?borttaget=organisation");
 }

@@ -135,13 +135,13 @@ export async function addSlotAction(_prev: SlotFormState, formData: FormData): P
  * their choice); the same form sent again with bekraftat=ja carries it out.
  */
 export async function updateSlotAction(_prev: SlotEditState, formData: FormData): Promise<SlotEditState> {
-  await requireOrganiser("/arrangor");
+  const user = await requireOrganiser("/arrangor");
   const id = formId(formData);
   const values = formValues(formData, slotFields);
   if (!id.ok) return { errors: { form: id.message }, values };
   const parsed = slotSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = await updateSlot({ id: id.id, input: parsed.data, confirmed: isConfirmed(formData) });
+  const result = await updateSlot({ id: id.id, input: parsed.data, confirmed: isConfirmed(formData), author: authorOf(user) });
   if (!result.ok) return "confirm" in result ? { confirm: result.confirm, values } : { errors: result.errors, values };
   redirect(`${hub(result.id)}?sparat=tidandrad#tider`);
 }
