@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { openDatabase } from "../db/open";
 import { days, events, larpass, registrations, rooms, timeSlots, users } from "../db/schema";
 import { zonedToUtc } from "../lib/time";
-import { latestMailTo } from "./auth";
+import { latestMailTo, setRole, uniqueEmail } from "./auth";
 import { readState } from "./server";
 
 /**
@@ -102,6 +102,63 @@ export function createFixtureData(databasePath = readState().databasePath): void
   } finally {
     db.$client.close();
   }
+}
+
+type TestDb = ReturnType<typeof openDatabase>;
+type Tx = Parameters<Parameters<TestDb["transaction"]>[0]>[0];
+
+/** Runs fn on the server's test database (WAL: fine while the server runs) and closes it again. */
+export function withTestDb<T>(fn: (db: TestDb) => T): T {
+  const db = openDatabase(readState().databasePath);
+  try {
+    return fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+/**
+ * A published event of a test's own (dated in the past, so it never becomes the current event) with one
+ * day, one time slot and one room, inside the caller's transaction.
+ */
+export function insertTestEvent(
+  tx: Tx,
+  e: {
+    slug: string;
+    name: string;
+    date: string;
+    slot: readonly [start: string, end: string];
+    room: { name: string; capacity: number };
+    /** More columns of the event (the speakers' edit deadline, …). */
+    more?: Partial<typeof events.$inferInsert>;
+  },
+) {
+  const event = tx
+    .insert(events)
+    .values({ slug: e.slug, name: e.name, startsOn: e.date, endsOn: e.date, published: true, ...e.more })
+    .returning()
+    .get();
+  const day = tx.insert(days).values({ eventId: event.id, date: e.date }).returning().get();
+  const slot = tx
+    .insert(timeSlots)
+    .values({ eventId: event.id, dayId: day.id, startsAt: zonedToUtc(e.date, e.slot[0]), endsAt: zonedToUtc(e.date, e.slot[1]) })
+    .returning()
+    .get();
+  const room = tx.insert(rooms).values({ eventId: event.id, name: e.room.name, capacity: e.room.capacity }).returning().get();
+  return { event, day, slot, room };
+}
+
+/** Straight from the database: a lärpass row (undefined once it is deleted). */
+export function larpassRow(id: number): typeof larpass.$inferSelect | undefined {
+  return withTestDb((db) => db.select().from(larpass).where(eq(larpass.id, id)).get());
+}
+
+/** A new account (member, speaker or organiser) signed in through the outbox; gives back its address. */
+export async function signInAs(page: Page, role: "member" | "speaker" | "organiser", label = "arr"): Promise<string> {
+  const email = uniqueEmail(label);
+  if (role !== "member") setRole(email, role);
+  await signIn(page, email);
+  return email;
 }
 
 /** Straight from the database: the id of a fixture lärpass. */

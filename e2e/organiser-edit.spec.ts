@@ -3,47 +3,29 @@
 // nobody else gets in.
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { openDatabase } from "../db/open";
-import { days, events, larpass, registrations, rooms, timeSlots, users } from "../db/schema";
-import { zonedToUtc } from "../lib/time";
-import { setRole, uniqueEmail } from "./auth";
-import { clientHeaders, signIn } from "./fixture-data";
+import { larpass, registrations, users } from "../db/schema";
+import { clientHeaders, insertTestEvent, larpassRow, signInAs, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
-import { readState } from "./server";
 
 const FIXTURE = path.join(process.cwd(), "lib", "import", "fixtures", "larpass-2018.txt");
 
 // Every browser context is its own client for the sign-in rate limit.
 test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
 
-async function signInAs(page: Page, role: "member" | "speaker" | "organiser", label = "arr") {
-  const email = uniqueEmail(label);
-  if (role !== "member") setRole(email, role);
-  await signIn(page, email);
-  return email;
-}
-
 const region = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
 
 /** A small event straight in the test database: one day, one slot, one room, one published lärpass in it. */
 function seedEvent(label: string, { members = 0 }: { members?: number } = {}) {
-  const db = openDatabase(readState().databasePath);
-  try {
-    return db.transaction((tx) => {
+  return withTestDb((db) =>
+    db.transaction((tx) => {
       const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-      const event = tx
-        .insert(events)
-        .values({ slug: `e2e-red-${stamp}`, name: `${label} ${stamp}`, startsOn: "2016-04-12", endsOn: "2016-04-12", published: true })
-        .returning()
-        .get();
-      const day = tx.insert(days).values({ eventId: event.id, date: "2016-04-12" }).returning().get();
-      const slot = tx
-        .insert(timeSlots)
-        .values({ eventId: event.id, dayId: day.id, startsAt: zonedToUtc("2016-04-12", "09:00"), endsAt: zonedToUtc("2016-04-12", "09:45") })
-        .returning()
-        .get();
-      const room = tx.insert(rooms).values({ eventId: event.id, name: "Konferensrummet", capacity: 20 }).returning().get();
+      const { event, slot, room } = insertTestEvent(tx, {
+        slug: `e2e-red-${stamp}`,
+        name: `${label} ${stamp}`,
+        date: "2016-04-12",
+        slot: ["09:00", "09:45"],
+        room: { name: "Konferensrummet", capacity: 20 },
+      });
       const lp = tx
         .insert(larpass)
         .values({ eventId: event.id, slug: "versionspasset", title: "Versionspasset", abstract: "Från början.", status: "published", timeSlotId: slot.id, roomId: room.id })
@@ -56,19 +38,8 @@ function seedEvent(label: string, { members = 0 }: { members?: number } = {}) {
           .run();
       }
       return { event, room, larpass: lp };
-    });
-  } finally {
-    db.$client.close();
-  }
-}
-
-function larpassRow(id: number) {
-  const db = openDatabase(readState().databasePath);
-  try {
-    return db.select().from(larpass).where(eq(larpass.id, id)).get();
-  } finally {
-    db.$client.close();
-  }
+    }),
+  );
 }
 
 /** The chosen speakers, in order, as the form lists them. */

@@ -2,41 +2,26 @@
 // first version, and the change reaches the lärpass page and the public Ändringar page. The speaker form
 // refuses a stale save and shows both versions; the speaker's Historik shows the change.
 import type { Page } from "@playwright/test";
-import { openDatabase } from "../db/open";
-import { days, events, larpass, rooms, speakers, timeSlots } from "../db/schema";
-import { zonedToUtc } from "../lib/time";
-import { setRole, uniqueEmail } from "./auth";
-import { clientHeaders, signIn } from "./fixture-data";
+import { larpass, speakers } from "../db/schema";
+import { clientHeaders, insertTestEvent, signInAs, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
-import { readState } from "./server";
 
 test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
 
-async function signInAsOrganiser(page: Page) {
-  const email = uniqueEmail("historik");
-  setRole(email, "organiser");
-  await signIn(page, email);
-  return email;
-}
+const signInAsOrganiser = (page: Page) => signInAs(page, "organiser", "historik");
 
 /** A published event with one published lärpass, and a speaker, straight in the test database. */
 function seed() {
-  const db = openDatabase(readState().databasePath);
-  try {
-    return db.transaction((tx) => {
+  return withTestDb((db) =>
+    db.transaction((tx) => {
       const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-      const event = tx
-        .insert(events)
-        .values({ slug: `e2e-historik-${stamp}`, name: `Historikdagen ${stamp}`, startsOn: "2016-05-10", endsOn: "2016-05-10", published: true })
-        .returning()
-        .get();
-      const day = tx.insert(days).values({ eventId: event.id, date: "2016-05-10" }).returning().get();
-      const slot = tx
-        .insert(timeSlots)
-        .values({ eventId: event.id, dayId: day.id, startsAt: zonedToUtc("2016-05-10", "09:00"), endsAt: zonedToUtc("2016-05-10", "09:45") })
-        .returning()
-        .get();
-      const room = tx.insert(rooms).values({ eventId: event.id, name: "Historiksalen", capacity: 20 }).returning().get();
+      const { event, slot, room } = insertTestEvent(tx, {
+        slug: `e2e-historik-${stamp}`,
+        name: `Historikdagen ${stamp}`,
+        date: "2016-05-10",
+        slot: ["09:00", "09:45"],
+        room: { name: "Historiksalen", capacity: 20 },
+      });
       const lp = tx
         .insert(larpass)
         .values({ eventId: event.id, slug: "historikpasset", title: `Historikpasset ${stamp}`, abstract: "Från början.", status: "published", timeSlotId: slot.id, roomId: room.id })
@@ -48,10 +33,8 @@ function seed() {
         .returning()
         .get();
       return { event, larpass: lp, speaker };
-    });
-  } finally {
-    db.$client.close();
-  }
+    }),
+  );
 }
 
 async function saveAbstract(page: Page, text: string) {

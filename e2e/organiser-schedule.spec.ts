@@ -8,10 +8,10 @@ import type { Locator, Page } from "@playwright/test";
 import { openDatabase } from "../db/open";
 import { days, events, larpass, registrations, rooms, timeSlots, users } from "../db/schema";
 import { zonedToUtc } from "../lib/time";
-import { latestMailTo, setRole, uniqueEmail } from "./auth";
-// fixture-data's signIn points the mail link at the test's own origin (the link is built from AUTH_URL,
+import { latestMailTo } from "./auth";
+// fixture-data's sign-in points the mail link at the test's own origin (the link is built from AUTH_URL,
 // 127.0.0.1, while the browser is on localhost: the session cookie would land on the other host).
-import { clientHeaders, signIn } from "./fixture-data";
+import { clientHeaders, larpassRow, signInAs } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
 import { readState } from "./server";
 
@@ -149,15 +149,6 @@ function ensureEvent(spec: { slug: string; name: string; larpass: Record<string,
   }
 }
 
-function larpassRow(id: number) {
-  const db = openDatabase(readState().databasePath);
-  try {
-    return db.select().from(larpass).where(eq(larpass.id, id)).get()!;
-  } finally {
-    db.$client.close();
-  }
-}
-
 let grid: Ids;
 let suggest: Ids;
 
@@ -170,9 +161,7 @@ test.beforeAll(() => {
 test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
 
 test.beforeEach(async ({ page }) => {
-  const email = uniqueEmail("arr");
-  setRole(email, "organiser");
-  await signIn(page, email);
+  await signInAs(page, "organiser");
 });
 
 const schemaUrl = (ids: Ids) => `/arrangor/evenemang/${ids.eventId}/schema`;
@@ -278,7 +267,7 @@ test.describe("schemat", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByText(`Flytten avbröts. ${title} ligger kvar.`)).toBeAttached();
     await expect(moveDialog(page, title)).toBeHidden();
-    expect(larpassRow(grid.larpass.conflictA).version).toBe(1);
+    expect(larpassRow(grid.larpass.conflictA)?.version).toBe(1);
   });
 
   test("flytta med formuläret (tid, lokal, Flytta)", async ({ page }) => {
@@ -340,7 +329,7 @@ test.describe("schemat", () => {
     await expect(confirmation).toContainText("1 medlem följer med till den nya tiden och lokalen.");
     await expect(confirmation).toContainText("Ingen medlem släpps.");
     await expectAccessible(page);
-    expect(larpassRow(grid.larpass.member).version).toBe(1);
+    expect(larpassRow(grid.larpass.member)?.version).toBe(1);
     await confirmation.getByRole("button", { name: "Bekräfta flytten" }).click();
     await expect(page).toHaveURL(new RegExp(`flyttad=${grid.larpass.member}`));
 
@@ -414,14 +403,14 @@ test.describe("schemat", () => {
     await region.getByRole("button", { name: "Använd förslaget för 09:00–09:45" }).click();
     const confirmation = region.getByRole("alert");
     await expect(confirmation).toContainText("2 lärpass byter lokal. 12 medlemmar påverkas");
-    expect(larpassRow(suggest.larpass.popular).roomId).toBe(suggest.rooms.lilla);
+    expect(larpassRow(suggest.larpass.popular)?.roomId).toBe(suggest.rooms.lilla);
     await confirmation.getByRole("button", { name: "Bekräfta nya lokaler" }).click();
 
     await expect(page.getByRole("status").filter({ hasText: "Förslaget för" })).toHaveText(
       "Förslaget för 09:00–09:45 är genomfört. Medlemmarna har fått mejl.",
     );
-    expect(larpassRow(suggest.larpass.popular).roomId).toBe(suggest.rooms.aulan);
-    expect(larpassRow(suggest.larpass.quiet).roomId).toBe(suggest.rooms.are);
+    expect(larpassRow(suggest.larpass.popular)?.roomId).toBe(suggest.rooms.aulan);
+    expect(larpassRow(suggest.larpass.quiet)?.roomId).toBe(suggest.rooms.are);
     await expect(page.getByRole("region", { name: "09:00–09:45" })).toContainText("Lokalerna stämmer redan med efterfrågan.");
     const mail = await latestMailTo("popular-0@test.example", "Populära passet");
     expect(mail.text).toContain("Ny tid och plats: tisdag 12 april 2016 09:00–09:45, Aulan.");

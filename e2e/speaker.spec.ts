@@ -6,13 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { openDatabase } from "../db/open";
-import { days, events, larpass, larpassSpeakers, rooms, speakers, timeSlots, users } from "../db/schema";
+import { larpass, larpassSpeakers, speakers, users } from "../db/schema";
 import { zonedToUtc } from "../lib/time";
-import { latestMailTo, setRole, uniqueEmail } from "./auth";
-import { clientHeaders, signIn } from "./fixture-data";
+import { latestMailTo, uniqueEmail } from "./auth";
+import { clientHeaders, insertTestEvent, larpassRow, signIn, signInAs, signInLink, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
-import { readState } from "./server";
 
 test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
 
@@ -22,31 +20,18 @@ test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
  * server's test database, new per test, so tests never share speakers or lärpass.
  */
 function seed() {
-  const db = openDatabase(readState().databasePath);
-  try {
-    return db.transaction((tx) => {
+  return withTestDb((db) =>
+    db.transaction((tx) => {
       const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-      const event = tx
-        .insert(events)
-        .values({
-          slug: `e2e-talare-${stamp}`,
-          name: `Talardagen ${stamp}`,
-          startsOn: "2016-04-12",
-          endsOn: "2016-04-12",
-          published: true,
-          // Far ahead: the page says until when the speaker may edit.
-          speakerEditDeadline: zonedToUtc("2099-03-01", "23:59"),
-          speakersSeeParticipants: true,
-        })
-        .returning()
-        .get();
-      const day = tx.insert(days).values({ eventId: event.id, date: "2016-04-12" }).returning().get();
-      const slot = tx
-        .insert(timeSlots)
-        .values({ eventId: event.id, dayId: day.id, startsAt: zonedToUtc("2016-04-12", "13:00"), endsAt: zonedToUtc("2016-04-12", "13:45") })
-        .returning()
-        .get();
-      const room = tx.insert(rooms).values({ eventId: event.id, name: "Talarsalen", capacity: 25 }).returning().get();
+      const { event, slot, room } = insertTestEvent(tx, {
+        slug: `e2e-talare-${stamp}`,
+        name: `Talardagen ${stamp}`,
+        date: "2016-04-12",
+        slot: ["13:00", "13:45"],
+        room: { name: "Talarsalen", capacity: 25 },
+        // Far ahead: the page says until when the speaker may edit.
+        more: { speakerEditDeadline: zonedToUtc("2099-03-01", "23:59"), speakersSeeParticipants: true },
+      });
       const mine = tx
         .insert(larpass)
         .values({ eventId: event.id, slug: "talarpasset", title: `Talarpasset ${stamp}`, abstract: "Ursprunglig text om regioner.", status: "published", timeSlotId: slot.id, roomId: room.id })
@@ -70,19 +55,8 @@ function seed() {
         { larpassId: theirs.id, speakerId: other.id },
       ]).run();
       return { event, mine, theirs, speaker, email };
-    });
-  } finally {
-    db.$client.close();
-  }
-}
-
-function larpassRow(id: number) {
-  const db = openDatabase(readState().databasePath);
-  try {
-    return db.select().from(larpass).where(eq(larpass.id, id)).get()!;
-  } finally {
-    db.$client.close();
-  }
+    }),
+  );
 }
 
 /** The id Next gave a server action in this build (public knowledge: it is in the page's JavaScript). */
@@ -96,11 +70,7 @@ function actionId(file: string, name: string): string {
   return hit[0];
 }
 
-async function signInAsOrganiser(page: Page) {
-  const email = uniqueEmail("arrangor-talare");
-  setRole(email, "organiser");
-  await signIn(page, email);
-}
+const signInAsOrganiser = (page: Page) => signInAs(page, "organiser", "arrangor-talare");
 
 test.describe("talare håller sina lärpass aktuella", () => {
   test("inbjudan, Mina lärpass, ändra sammanfattningen, nekad hos andra, historik och återställning", async ({ page, browser }) => {
@@ -178,7 +148,7 @@ test.describe("talare håller sina lärpass aktuella", () => {
     expect(organiserPage?.status()).toBe(403);
     // A direct POST of the organisers' save action, encoded the way React's client sends it (arguments as
     // multipart: the previous state, then the form's fields under "1_"), with the action's id.
-    const before = larpassRow(w.theirs.id);
+    const before = larpassRow(w.theirs.id)!;
     const post = await sp.request.post(`/arrangor/larpass/${w.theirs.id}`, {
       headers: { "Next-Action": actionId("app/arrangor/larpass/actions.ts", "updateLarpassAction") },
       multipart: {
@@ -210,7 +180,7 @@ test.describe("talare håller sina lärpass aktuella", () => {
     await expect(page.getByRole("status").filter({ hasText: "återställd" })).toBeVisible();
     await expect(page.getByRole("article")).toHaveCount(3);
     await expectAccessible(page);
-    expect(larpassRow(w.mine.id).abstract).toBe("Första versionen om **norra** regioner.");
+    expect(larpassRow(w.mine.id)?.abstract).toBe("Första versionen om **norra** regioner.");
   });
 
   test("utan JavaScript: förhandsgranska och spara sammanfattningen", async ({ browser }) => {
@@ -227,19 +197,12 @@ test.describe("talare håller sina lärpass aktuella", () => {
       await p.close();
     };
     // Linked by invitation before the first sign-in: the sign-in itself makes the link.
-    const db = openDatabase(readState().databasePath);
-    db.update(speakers).set({ invitedAt: new Date() }).where(eq(speakers.id, w.speaker.id)).run();
-    db.$client.close();
+    withTestDb((db) => db.update(speakers).set({ invitedAt: new Date() }).where(eq(speakers.id, w.speaker.id)).run());
     await page.goto("/logga-in?next=/mina-larpass");
     await page.getByLabel("E-postadress").fill(w.email);
     await page.getByRole("button", { name: "Skicka inloggningslänk" }).click();
     await expect(page.getByRole("heading", { name: "Kolla din e-post" })).toBeVisible();
-    const mail = await latestMailTo(w.email, "Logga in");
-    const link = new URL(mail.text.match(/https?:\/\/\S+/)![0]);
-    const origin = new URL(page.url()).origin;
-    const callback = link.searchParams.get("callbackUrl");
-    if (callback) link.searchParams.set("callbackUrl", `${origin}${new URL(callback, origin).pathname}`);
-    await page.goto(`${origin}${link.pathname}${link.search}`);
+    await page.goto(await signInLink(w.email, new URL(page.url()).origin));
     await page.goto(`/mina-larpass/${w.mine.id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sammanfattning: ${w.mine.title}`);
     await expect(page.getByRole("region", { name: "Förhandsvisning" })).toHaveCount(0);
@@ -250,7 +213,7 @@ test.describe("talare håller sina lärpass aktuella", () => {
     await checkAccessible();
     await page.getByRole("button", { name: "Spara sammanfattningen" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Sammanfattningen är sparad." })).toBeVisible();
-    expect(larpassRow(w.mine.id).abstract).toBe("Utan skript, med *betoning*.");
+    expect(larpassRow(w.mine.id)?.abstract).toBe("Utan skript, med *betoning*.");
     await checkAccessible();
     await scripted.close();
     await context.close();
