@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { openDatabase } from "../db/open";
 import { days, events, larpass, registrations, rooms, timeSlots, users } from "../db/schema";
@@ -159,6 +159,11 @@ export async function signInAs(page: Page, role: "member" | "speaker" | "organis
   if (role !== "member") setRole(email, role);
   await signIn(page, email);
   return email;
+}
+
+/** A browser context without JavaScript, signed in as `page` is, with a client address of its own. */
+export async function noScriptContext(browser: Browser, page: Page): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), extraHTTPHeaders: clientHeaders() });
 }
 
 /** Straight from the database: the id of a fixture lärpass. */

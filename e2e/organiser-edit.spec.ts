@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { larpass, registrations, users } from "../db/schema";
-import { clientHeaders, insertTestEvent, larpassRow, signInAs, withTestDb } from "./fixture-data";
+import { clientHeaders, insertTestEvent, larpassRow, noScriptContext, signInAs, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
 
 const FIXTURE = path.join(process.cwd(), "lib", "import", "fixtures", "larpass-2018.txt");
@@ -194,11 +194,7 @@ test.describe("arrangörens redigering", () => {
   test("utan JavaScript: talarlistans knappar, förhandsgranskning, fel vid fältet och att spara är vanliga formulär", async ({ page, browser }) => {
     const { event } = seedEvent("Skriptfria konferensen");
     await signInAs(page, "organiser");
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      storageState: await page.context().storageState(),
-      extraHTTPHeaders: clientHeaders(),
-    });
+    const context = await noScriptContext(browser, page);
     const noJs = await context.newPage();
     await noJs.goto(`/arrangor/evenemang/${event.id}/larpass/ny`);
     await noJs.getByLabel("Sammanfattning").fill("Ett stycke med *kursiv* text.");
@@ -228,11 +224,7 @@ test.describe("arrangörens redigering", () => {
     // state (a field error): the forms now carry their ids in hidden fields. Each post must be answered.
     const { event, larpass: lp } = seedEvent("Utan skript");
     await signInAs(page, "organiser");
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      storageState: await page.context().storageState(),
-      extraHTTPHeaders: clientHeaders(),
-    });
+    const context = await noScriptContext(browser, page);
     const noJs = await context.newPage();
     await noJs.goto(`/arrangor/evenemang/${event.id}`);
     const details = region(noJs, "Uppgifter om evenemanget");
