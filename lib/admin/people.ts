@@ -381,7 +381,6 @@ export function updateOrganisation({
   );
 }
 
-/** The speakers stay, without an organisation. */
 /** The organisation's speakers lose it: each gets a new version and a revision by `author`. */
 export function deleteOrganisation({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): boolean {
   return database.transaction(
