@@ -2,10 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { importProgramme } from "@/lib/import/import-programme";
+import { reviseAround, type RevisionAuthor } from "@/lib/revisions";
 import { parseProgramme } from "@/lib/import/parse-programme";
 import { zonedToUtc } from "@/lib/time";
 import { databasePath, openDatabase, type DB } from "./open";
 import { days, events, larpass, rooms, timeSlots, users } from "./schema";
+
+const demoAuthor: RevisionAuthor = { userId: null, label: "Demodata", role: "system" };
 
 export const DEMO_EVENT_SLUG = "arskonferens-2018";
 /** The demo's organiser account: sign in with this address (the link arrives in the outbox). */
@@ -75,11 +78,14 @@ export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}
         .returning()
         .all();
       const result = importProgramme({ eventId: event.id, programme, status: "published", database: tx as unknown as DB });
-      result.larpassIds.forEach((id, i) => {
-        const slot = slotRows[Math.floor(i / roomRows.length) % slotRows.length];
-        const room = roomRows[i % roomRows.length];
-        tx.update(larpass).set({ timeSlotId: slot.id, roomId: room.id }).where(eq(larpass.id, id)).run();
-      });
+      // Scheduled as a change of its own, so each lärpass's history shows when it got its time and room.
+      reviseAround(tx as unknown as DB, { entity: "larpass", ids: result.larpassIds, author: demoAuthor }, () =>
+        result.larpassIds.forEach((id, i) => {
+          const slot = slotRows[Math.floor(i / roomRows.length) % slotRows.length];
+          const room = roomRows[i % roomRows.length];
+          tx.update(larpass).set({ timeSlotId: slot.id, roomId: room.id }).where(eq(larpass.id, id)).run();
+        }),
+      );
       tx.update(events).set({ published: true }).where(eq(events.id, event.id)).run();
       tx.insert(users)
         .values({ email: DEMO_ORGANISER_EMAIL, name: "Demoarrangör", role: "organiser" })
