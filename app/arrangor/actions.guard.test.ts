@@ -14,6 +14,7 @@ vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).he
 import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { days, events, larpass, larpassSpeakers, organisations, programmeChanges, registrations, revisions, rooms, speakers, timeSlots } from "@/db/schema";
+import { emptyLarpassValues } from "@/lib/admin/larpass-read";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import { zonedToUtc } from "@/lib/time";
@@ -82,19 +83,7 @@ function world(): World {
 const larpassState = (w: World, values: Partial<LarpassFormState["values"]> = {}): LarpassFormState => ({
   seq: 0,
   version: 1,
-  values: {
-    title: "",
-    slug: "",
-    abstract: "",
-    speakers: [],
-    timeSlotId: "",
-    roomId: "",
-    capacity: "",
-    status: "draft",
-    track: "",
-    language: "sv",
-    ...values,
-  },
+  values: { ...emptyLarpassValues, ...values },
 });
 const larpassForm = (w: World, over: Record<string, string | string[]> = {}) =>
   form({

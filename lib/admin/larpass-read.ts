@@ -25,6 +25,20 @@ export type LarpassFormValues = {
   language: string;
 };
 
+/** What a new lärpass form starts with. */
+export const emptyLarpassValues: LarpassFormValues = {
+  title: "",
+  slug: "",
+  abstract: "",
+  speakers: [],
+  timeSlotId: "",
+  roomId: "",
+  capacity: "",
+  status: "draft",
+  track: "",
+  language: "sv",
+};
+
 /** The same, in words, for showing two versions side by side. */
 export type LarpassDisplay = {
   title: string;

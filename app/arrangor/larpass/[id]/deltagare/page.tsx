@@ -73,60 +73,65 @@ export default async function ParticipantsPage({ params }: Props) {
       {confirmed.length === 0 ? (
         <p>Ingen har valt lärpasset ännu.</p>
       ) : (
-        <table className="attendance">
-          <caption className="visually-hidden">Deltagare med plats på {larpass.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">Nr</th>
-              <th scope="col">Namn</th>
-              <th scope="col">E-post</th>
-              <th scope="col" className="tick">Närvarande</th>
-            </tr>
-          </thead>
-          <tbody>
-            {confirmed.map((p, i) => (
-              <tr key={p.email}>
-                <td className="num">{i + 1}</td>
-                <th scope="row">{p.name || "–"}</th>
-                <td>{p.email}</td>
-                <td className="tick">
-                  <input type="checkbox" aria-label={`${p.name || p.email} är närvarande`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AttendanceTable
+          caption={`Deltagare med plats på ${larpass.title}`}
+          numberLabel="Nr"
+          rows={confirmed.map((p, i) => ({ ...p, number: i + 1 }))}
+        />
       )}
 
       {waitlisted.length ? (
         <>
           <h2>I kö</h2>
           <p>Kommer någon med plats inte, får de första i kön platsen.</p>
-          <table className="attendance">
-            <caption className="visually-hidden">Kön till {larpass.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">Köplats</th>
-                <th scope="col">Namn</th>
-                <th scope="col">E-post</th>
-                <th scope="col" className="tick">Närvarande</th>
-              </tr>
-            </thead>
-            <tbody>
-              {waitlisted.map((p) => (
-                <tr key={p.email}>
-                  <td className="num">{p.position}</td>
-                  <th scope="row">{p.name || "–"}</th>
-                  <td>{p.email}</td>
-                  <td className="tick">
-                    <input type="checkbox" aria-label={`${p.name || p.email} är närvarande`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AttendanceTable
+            caption={`Kön till ${larpass.title}`}
+            numberLabel="Köplats"
+            rows={waitlisted.map((p, i) => ({ ...p, number: p.position ?? i + 1 }))}
+          />
         </>
       ) : null}
     </article>
+  );
+}
+
+/** One table for seats and queue: a number, the name, the address and a box to tick on paper. */
+function AttendanceTable({
+  caption,
+  numberLabel,
+  rows,
+}: {
+  caption: string;
+  numberLabel: string;
+  rows: { number: number; name: string | null; email: string }[];
+}) {
+  return (
+    <table className="attendance">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {numberLabel}
+          </th>
+          <th scope="col">Namn</th>
+          <th scope="col">E-post</th>
+          <th scope="col" className="tick">
+            Närvarande
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.email}>
+            <td className="num">{p.number}</td>
+            <th scope="row">{p.name || "–"}</th>
+            <td>{p.email}</td>
+            <td className="tick">
+              <input type="checkbox" aria-label={`${p.name || p.email} är närvarande`} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

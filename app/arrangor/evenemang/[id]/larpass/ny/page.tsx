@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
-import { getLarpassFormOptions } from "@/lib/admin/larpass-read";
+import { emptyLarpassValues, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/admin";
 import { createLarpassAction, type LarpassFormState } from "../../../../larpass/actions";
@@ -24,18 +24,7 @@ export default async function NewLarpassPage({ params }: Props) {
   const initial: LarpassFormState = {
     seq: 0,
     version: 0,
-    values: {
-      title: "",
-      slug: "",
-      abstract: "",
-      speakers: [],
-      timeSlotId: "",
-      roomId: "",
-      capacity: "",
-      status: "draft",
-      track: "",
-      language: "sv",
-    },
+    values: emptyLarpassValues,
   };
   return (
     <>
