@@ -35,6 +35,11 @@ export default async function AccountPage() {
           <dt>Inloggningar</dt>
           <dd>{data.inloggningar.length} aktiva</dd>
         </dl>
+        <p className="meta">
+          En inloggning gäller i 30 dagar och förlängs när du använder webbplatsen (högst en gång per dygn). Den sparas i
+          en cookie som bara håller dig inloggad. Utöver den används bara två kortlivade cookies under själva inloggningen
+          (skydd mot förfalskade anrop och adressen du ska tillbaka till). Ingen spårning.
+        </p>
         <h3>Dina anmälningar</h3>
         {data.anmalningar.length === 0 ? (
           <p>Inga.</p>
