@@ -678,7 +678,7 @@ describe("signInAction (public, rate-limited)", () => {
       await redirectOf(() => signInAction({}, form({ email: "lokal@region.se", next })));
     }
     for (const call of authModuleMock.signIn.mock.calls) {
-      expect(call[1]).toMatchObject({ redirectTo: "/mitt-program" });
+      expect(call[1]).toMatchObject({ redirectTo: "/efter-inloggning" });
     }
   });
 

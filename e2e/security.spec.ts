@@ -56,12 +56,12 @@ test("utkorgen visas för den här datorn, vad klienten än skriver i huvudena",
   await expectAccessible(page);
 });
 
-test("inloggad: next-adresser som pekar mot en annan värd leder till Mitt program", async ({ page }) => {
+test("inloggad: next-adresser som pekar mot en annan värd leder till medlemmens startsida", async ({ page }) => {
   await signInAs(page, "member", "redirect");
   for (const next of ["/.//evil.example", "/..//evil.example", "/%2e//evil.example", "/./\\evil.example", "/a/..//evil.example"]) {
     const res = await page.request.get(`/logga-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
     expect(res.status(), next).toBe(307);
-    expect(res.headers()["location"], next).toBe("/mitt-program");
+    expect(res.headers()["location"], next).toBe("/program");
   }
   const ok = await page.request.get(`/logga-in?next=${encodeURIComponent("/program?dag=1")}`, { maxRedirects: 0 });
   expect(ok.headers()["location"]).toBe("/program?dag=1");

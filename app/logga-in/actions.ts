@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
 import { hitRateLimit, mailboxKey, signInLimits } from "@/lib/rate-limit";
+import { LANDING_PATH } from "@/lib/auth/landing";
 import { safeReturnPath, signInSchema, type FormState } from "@/lib/validation/auth";
 
 export type SignInState = FormState<"email">;
@@ -57,7 +58,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     };
   }
   try {
-    await signIn("nodemailer", { email, redirectTo: safeReturnPath(parsed.data.next), redirect: false });
+    await signIn("nodemailer", { email, redirectTo: safeReturnPath(parsed.data.next, LANDING_PATH), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       return { errors: { form: "Inloggningsmejlet kunde inte skickas. Försök igen om en stund." }, values: { email: raw.email } };
