@@ -326,7 +326,7 @@ const covered: Record<string, Covered> = {
       await chooseLarpass({ userId: victim.id, larpassId: lp.b.id });
       signInAs(user);
       const url = await redirectOf(() => deleteAccountAction({}, form({ confirm: "ja", userId: victim.id })));
-      expect(url).toBe("/?konto=borttaget");
+      expect(url).toBe("/kontot-borttaget?platser=1&koplatser=0");
       expect(userExists(user.id)).toBe(false);
       expect(regsOf(user.id)).toEqual([]);
       expect(userExists(victim.id)).toBe(true);

@@ -13,7 +13,7 @@ export async function deleteAccountAction(_prev: DeleteState, formData: FormData
   if (formData.get("confirm") !== "ja") {
     return { error: "Kryssa i rutan för att bekräfta att du vill ta bort ditt konto." };
   }
-  await deleteAccount({ userId: who.user.id });
+  const deleted = await deleteAccount({ userId: who.user.id });
   await signOut({ redirect: false });
-  redirect("/?konto=borttaget");
+  redirect(`/kontot-borttaget?platser=${deleted.seats}&koplatser=${deleted.waitlist}`);
 }
