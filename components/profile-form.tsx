@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 
 export type ProfileFormState = {
   errors?: Partial<Record<"name" | "organisation" | "otherOrganisation" | "form", string>>;
@@ -25,7 +25,6 @@ export function ProfileForm({ action, organisations, initial, next, mode }: Prop
   const [state, formAction, pending] = useActionState<ProfileFormState, FormData>(action, {});
   const v = { ...initial, otherOrganisation: "", ...state.values };
   const e = state.errors ?? {};
-  const [organisation, setOrganisation] = useState(v.organisation);
   const describedBy = (name: keyof typeof e, hint?: string) => [hint, e[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <form action={formAction} noValidate className="panel" style={{ maxWidth: "36rem" }}>
@@ -61,8 +60,9 @@ export function ProfileForm({ action, organisations, initial, next, mode }: Prop
         <select
           id="profile-organisation"
           name="organisation"
-          value={organisation}
-          onChange={(ev) => setOrganisation(ev.target.value)}
+          // Uncontrolled, keyed by what was sent: React resets a form after its action, back to these defaults.
+          defaultValue={v.organisation}
+          key={`organisation-${v.organisation}`}
           aria-invalid={e.organisation ? true : undefined}
           aria-describedby={describedBy("organisation", "organisation-hint")}
         >

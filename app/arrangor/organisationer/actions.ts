@@ -2,6 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/people";
+import { confirmOrganisation } from "@/lib/profile";
 import { authorOf } from "@/lib/revisions";
 import {
   fieldErrors,
@@ -45,4 +46,13 @@ export async function deleteOrganisationAction(formData: FormData): Promise<void
   if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/organisation/${id.id}`);
   deleteOrganisation({ id: id.id, author: authorOf(user) });
   redirect("/arrangor/organisationer?borttaget=organisation");
+}
+
+/** An organisation a member typed in becomes one everyone can choose (lib/profile.ts). */
+export async function confirmOrganisationAction(formData: FormData): Promise<void> {
+  await requireOrganiser("/arrangor/organisationer");
+  const id = formId(formData);
+  if (!id.ok) redirect("/arrangor/organisationer?fel=bekrafta");
+  if (!confirmOrganisation({ id: id.id })) redirect("/arrangor/organisationer?fel=bekrafta");
+  redirect("/arrangor/organisationer?bekraftad=1");
 }
