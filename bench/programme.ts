@@ -55,7 +55,7 @@ export async function benchProgramme(rounds = 200): Promise<string> {
   const server = await startNext(3331, file, dir);
   let demo: { anonymous: Series; member: Series; icon: Series };
   try {
-    const icon = await series(server, "/icon.svg", "", rounds);
+    const icon = await series(server, "/icon.svg", "", rounds, 100);
     const anonymous = await series(server, "/program", "", rounds);
     demo = { anonymous, member: await series(server, "/program", member, rounds), icon };
     const html = text(anonymous.last);
