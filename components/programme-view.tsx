@@ -149,9 +149,7 @@ export function ProgrammeView({
                   )}
                 </h2>
                 {g.slot?.label ? <span className="meta">{g.slot.label}</span> : null}
-                <span className="meta">
-                  {g.larpass.length} {g.larpass.length === 1 ? "lärpass" : "parallella lärpass"}
-                </span>
+                <span className="meta">{`${g.larpass.length} ${g.larpass.length === 1 ? "lärpass" : "parallella lärpass"}`}</span>
               </div>
               <ul className="cards">
                 {g.larpass.map((l) => (
