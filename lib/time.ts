@@ -28,12 +28,29 @@ function offsetMinutes(date: Date, timeZone: string): number {
   return Math.round((asUtc - date.getTime()) / 60000);
 }
 
-/** "2018-03-15" + "09:00" in Stockholm -> the UTC instant. Throws on malformed input. */
+/** Whether "YYYY-MM-DD" is a date on the calendar (not 2019-02-30, not 2019-13-01). */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** "9.05", "09:05" -> "09:05"; a time that is not on the clock (24:00, 09:60, 99:99) -> null. */
+export function parseClockTime(time: string): string | null {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1].padStart(2, "0")}:${m[2]}`;
+}
+
+/**
+ * "2018-03-15" + "09:00" in Stockholm -> the UTC instant. Throws on malformed input and on dates and
+ * times that do not exist (2019-02-30, 25:00): Date.UTC would roll them over into another day.
+ */
 export function zonedToUtc(date: string, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-  if (!d || !t) throw new Error(`Ogiltig tid: ${date} ${time}`);
-  const guess = Date.UTC(+d[1], +d[2] - 1, +d[3], +t[1], +t[2]);
+  const clock = parseClockTime(time);
+  if (!isCalendarDate(date) || !clock) throw new Error(`Ogiltig tid: ${date} ${time}`);
+  const guess = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), +clock.slice(0, 2), +clock.slice(3, 5));
   // Two passes settle the offset also on the days the clocks change.
   let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60000;
   instant = guess - offsetMinutes(new Date(instant), timeZone) * 60000;
