@@ -36,6 +36,30 @@ export function isCalendarDate(iso: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+/** The longest event, in calendar days from the first to the last, inclusive (lib/validation/admin checks it). */
+export const MAX_EVENT_DAYS = 31;
+
+/**
+ * Every calendar date from `first` to `last`, inclusive, but never more than `limit` of them, whatever the
+ * database holds: an end on 9999-12-31 once made the schedule.xml loop for minutes. Anything that is not a
+ * calendar date gives no dates. The loop compares instants, not strings (years past 9999 do not sort).
+ */
+export function calendarDates(first: string, last: string, limit = MAX_EVENT_DAYS): string[] {
+  if (!isCalendarDate(first) || !isCalendarDate(last)) return [];
+  const out: string[] = [];
+  const end = Date.parse(`${last}T12:00:00Z`);
+  for (let t = Date.parse(`${first}T12:00:00Z`); t <= end && out.length < limit; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** The first of the event's dates without a day yet (the "add a day" form's suggestion), else the first date. */
+export function firstFreeDate(startsOn: string, endsOn: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  return calendarDates(startsOn, endsOn).find((d) => !used.has(d)) ?? startsOn;
+}
+
 /** "9.05", "09:05" -> "09:05"; a time that is not on the clock (24:00, 09:60, 99:99) -> null. */
 export function parseClockTime(time: string): string | null {
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
@@ -87,6 +111,7 @@ export function formatDateTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): str
 
 /** A calendar date "2018-03-15" as "torsdag 15 mars 2018" (noon UTC avoids any zone edge). */
 export function formatIsoDate(isoDate: string): string {
+  if (!isCalendarDate(isoDate)) return isoDate; // whatever the database holds, the page still renders
   return formatter("UTC", { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
     new Date(`${isoDate}T12:00:00Z`),
   );
@@ -94,6 +119,7 @@ export function formatIsoDate(isoDate: string): string {
 
 /** "14–15 mars 2018" or "15 mars 2018" for an event's first and last day. */
 export function formatDateSpan(startsOn: string, endsOn: string): string {
+  if (!isCalendarDate(startsOn) || !isCalendarDate(endsOn)) return startsOn === endsOn ? startsOn : `${startsOn}–${endsOn}`;
   const f = formatter("UTC", { day: "numeric", month: "long", year: "numeric" });
   const a = new Date(`${startsOn}T12:00:00Z`);
   const b = new Date(`${endsOn}T12:00:00Z`);

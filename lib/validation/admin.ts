@@ -2,7 +2,7 @@
 // arrives as text from a form; empty optional fields become null. Messages are Swedish and name the fix.
 import { z } from "zod";
 import { larpassStatuses, organisationKinds } from "@/db/schema";
-import { isCalendarDate, parseClockTime } from "@/lib/time";
+import { isCalendarDate, MAX_EVENT_DAYS, parseClockTime } from "@/lib/time";
 
 export type FieldErrors<F extends string = string> = Partial<Record<F | "form", string>>;
 
@@ -72,8 +72,7 @@ const longText = (max: number, tooLong: string) =>
  */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-/** The longest event, in calendar days from the first to the last, inclusive. */
-export const MAX_EVENT_DAYS = 31;
+export { MAX_EVENT_DAYS };
 
 const yearMessage = `Året måste vara mellan ${MIN_YEAR} och ${MAX_YEAR}.`;
 const inYearRange = (iso: string) => Number(iso.slice(0, 4)) >= MIN_YEAR && Number(iso.slice(0, 4)) <= MAX_YEAR;
