@@ -416,9 +416,6 @@ export type OrganisationInput = z.output<typeof organisationSchema>;
 
 export const importStatusSchema = z.enum(["draft", "published"], { error: "Välj om lärpassen ska bli utkast eller publiceras." });
 
-/** The largest programme text or CSV file accepted (the 2018 list is about 10 kB). */
-export const MAX_IMPORT_BYTES = 1_000_000;
-
 /** Ids taken from a URL segment. */
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
