@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 /** The import form as the browser posts it: a file (when given) and the other fields. */
-function importForm(eventId: number, { file, text = "", extra = {} }: { file?: { name: string; bytes: Uint8Array }; text?: string; extra?: Record<string, string> }) {
+function importForm(eventId: number, { file, text = "", extra = {} }: { file?: { name: string; bytes: Uint8Array<ArrayBuffer> }; text?: string; extra?: Record<string, string> }) {
   const f = new FormData();
   f.append("eventId", String(eventId));
   f.append("format", "text");
@@ -49,7 +49,7 @@ describe("the file a preview reads", () => {
     const { event } = createEvent(db, {});
     const le = Buffer.from(FIXTURE, "utf16le");
     for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()])]) {
-      const state = await expectNoDbChange(() => previewImportAction({}, importForm(event.id, { file: { name: "lista.txt", bytes: new Uint8Array(bytes) } })));
+      const state = await expectNoDbChange(() => previewImportAction({}, importForm(event.id, { file: { name: "lista.txt", bytes: Uint8Array.from(bytes) } })));
       expect(state.errors).toBeUndefined();
       expect(state.preview!.plan.larpass.map((l) => l.title)).toContain("Behåll talangerna!");
       expect(state.preview!.plan.larpass).toHaveLength(14);
