@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
@@ -15,6 +16,11 @@ const nextConfig: NextConfig = {
     // Above the import's own limit (1 MB, lib/import/source.ts), so that a larger file gets the app's
     // Swedish answer ("Filen är för stor …") instead of Next's error for an over-long request.
     serverActions: { bodySizeLimit: "2mb" },
+  },
+  // The headers that are the same for every response, static files included; the Content-Security-Policy
+  // (with its per-request nonce) and HSTS are set by proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },
 };
 

@@ -14,8 +14,11 @@ export function ProgrammeView({
   filters,
   action,
   signup,
+  askProfile = false,
 }: {
   signup: SignupContext;
+  /** The member has not said who they are and has not signed up yet: ask before the first sign-up. */
+  askProfile?: boolean;
   event: Event;
   programme: Programme;
   filters: ProgrammeFilters;
@@ -48,6 +51,12 @@ export function ProgrammeView({
           ) : null}
           {signup.user ? <Link href="/mitt-program">Till Mitt program.</Link> : null}
         </p>
+        {askProfile ? (
+          <p className="notice">
+            Innan du väljer lärpass: berätta vem du är och vilken organisation du kommer från, så att arrangörerna ser det på
+            deltagarlistan. <Link href={`/konto/valkommen?next=${encodeURIComponent(signup.returnTo)}`}>Fyll i namn och organisation</Link>
+          </p>
+        ) : null}
       </header>
 
       <form className="filters" method="get" action={action} role="search" aria-label="Filtrera programmet">

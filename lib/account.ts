@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { authSessions, events, larpass, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { authSessions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
 
 /** A new secret for the calendar feed; the old URL stops working at once. */
 export function rotateCalendarToken({ userId }: { userId: string }): string {
@@ -48,11 +48,16 @@ export function exportPersonalData({ userId }: { userId: string }) {
     .where(eq(authSessions.userId, userId))
     .all();
   const speaker = db.select().from(speakers).where(eq(speakers.email, user.email ?? "\u0000")).all();
+  const organisation =
+    user.organisationId != null
+      ? db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, user.organisationId)).get()?.name ?? null
+      : null;
   return {
     konto: {
       id: user.id,
       epost: user.email,
       namn: user.name,
+      organisation,
       roll: user.role,
       epostBekraftad: user.emailVerified,
       skapad: user.createdAt,

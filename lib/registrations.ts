@@ -442,22 +442,28 @@ export async function sendNotices(notices: Notice[], database: DB = defaultDb): 
 }
 
 /** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
-export async function deleteAccount({ userId, database = defaultDb }: { userId: string; database?: DB }) {
+/** What an account deletion removed, for the confirmation the member sees afterwards. */
+export type DeletedAccount = { seats: number; waitlist: number };
+
+export async function deleteAccount({ userId, database = defaultDb }: { userId: string; database?: DB }): Promise<DeletedAccount> {
   const notices: Notice[] = [];
-  database.transaction(
+  const deleted = database.transaction(
     (tx) => {
-      const seats = tx
-        .select({ larpassId: registrations.larpassId })
+      const mine = tx
+        .select({ larpassId: registrations.larpassId, status: registrations.status })
         .from(registrations)
-        .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed")))
+        .where(eq(registrations.userId, userId))
         .all();
+      const seats = mine.filter((r) => r.status === "confirmed");
       tx.delete(registrations).where(eq(registrations.userId, userId)).run();
       tx.delete(users).where(eq(users.id, userId)).run();
       for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
+      return { seats: seats.length, waitlist: mine.length - seats.length };
     },
     { behavior: "immediate" },
   );
   await send(database, notices);
+  return deleted;
 }
 
 export type SeatInfo = { confirmed: number; waitlisted: number; capacity: number | null; left: number | null };

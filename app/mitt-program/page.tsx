@@ -9,7 +9,7 @@ import { getMyProgramme, listMyEvents } from "@/lib/my-programme";
 import { getCurrentEvent, getEventBySlug, getProgramme } from "@/lib/programme";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { siteUrl } from "@/lib/site-url";
-import { formatDay, formatTimeRange } from "@/lib/time";
+import { formatDateSpan, formatDay, formatTimeRange } from "@/lib/time";
 import { createCalendarLinkAction, revokeCalendarLinkAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -21,14 +21,17 @@ export default async function MyProgrammePage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!user) redirect("/logga-in?next=/mitt-program");
   const query = await searchParams;
+  const myEvents = await listMyEvents({ userId: user.id });
+  // The event asked for, else the member's own nearest event (their seats may be in another year than the
+  // programme's current event), else the current event.
   const event =
-    typeof query.evenemang === "string" ? await getEventBySlug({ slug: query.evenemang }) : await getCurrentEvent();
+    typeof query.evenemang === "string"
+      ? await getEventBySlug({ slug: query.evenemang })
+      : myEvents[0]
+        ? await getEventBySlug({ slug: myEvents[0].slug })
+        : await getCurrentEvent();
   if (!event) notFound();
-  const [rows, myEvents, { all }] = await Promise.all([
-    getMyProgramme({ userId: user.id, event }),
-    listMyEvents({ userId: user.id }),
-    getProgramme({ eventId: event.id }),
-  ]);
+  const [rows, { all }] = await Promise.all([getMyProgramme({ userId: user.id, event }), getProgramme({ eventId: event.id })]);
   const signup = await getSignupContext({ event, larpass: all, returnTo: returnPath("/mitt-program", query), params: query });
   const token = getCalendarToken({ userId: user.id });
   // The configured public address, never the request's Host header (which the client controls).
@@ -48,7 +51,8 @@ export default async function MyProgrammePage({ searchParams }: Props) {
               <li key={e.id}>
                 <Link href={`/mitt-program?evenemang=${e.slug}`} aria-current={e.id === event.id ? "page" : undefined}>
                   {e.name}
-                </Link>
+                </Link>{" "}
+                <span className="meta">({formatDateSpan(e.startsOn, e.endsOn)})</span>
               </li>
             ))}
           </ul>

@@ -277,7 +277,19 @@ export const larpassStatusLabels: Record<(typeof larpassStatuses)[number], strin
   cancelled: "Inställt",
 };
 
-export const languageLabels: Record<string, string> = { sv: "Svenska", en: "Engelska" };
+/** The languages a lärpass can be held in (ISO 639-1), in the order the form lists them. */
+export const languages = ["sv", "en", "fi", "no", "da", "de", "fr", "es"] as const;
+export type Language = (typeof languages)[number];
+export const languageLabels: Record<string, string> = {
+  sv: "Svenska",
+  en: "Engelska",
+  fi: "Finska",
+  no: "Norska",
+  da: "Danska",
+  de: "Tyska",
+  fr: "Franska",
+  es: "Spanska",
+} satisfies Record<Language, string>;
 
 /**
  * A speaker in the lärpass form's ordered list: an existing speaker ("id:12") or one to be created when
@@ -367,7 +379,7 @@ export const larpassSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z]{2}$/, "Välj språk i listan."),
+    .pipe(z.enum(languages, { error: "Välj språk i listan." })),
 });
 export type LarpassInput = z.output<typeof larpassSchema>;
 

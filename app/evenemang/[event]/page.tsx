@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProgrammeView } from "@/components/programme-view";
 import { getEventBySlug, getProgramme } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
+import { askBeforeFirstSignup } from "@/lib/profile";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
 
@@ -26,5 +27,6 @@ export default async function EventProgrammePage({ params, searchParams }: Props
   const filters = parseProgrammeFilters(query);
   const programme = await getProgramme({ eventId: event.id, filters });
   const signup = await getSignupContext({ event, larpass: programme.all, returnTo: returnPath(`/evenemang/${event.slug}`, query), params: query });
-  return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} action={`/evenemang/${event.slug}`} />;
+  const askProfile = signup.user ? askBeforeFirstSignup({ userId: signup.user.id, registrations: signup.mine.size }) : false;
+  return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} action={`/evenemang/${event.slug}`} />;
 }

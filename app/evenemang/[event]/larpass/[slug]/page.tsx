@@ -7,6 +7,7 @@ import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { getEventBySlug, getLarpassBySlug, getProgramme, type LarpassView } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
+import { languageLabels } from "@/lib/validation/admin";
 
 export const dynamic = "force-dynamic";
 
@@ -91,7 +92,7 @@ export default async function LarpassPage({ params, searchParams }: Props) {
                 </>
               ) : null}
               <dt>Språk</dt>
-              <dd>{l.language === "en" ? "Engelska" : "Svenska"}</dd>
+              <dd>{languageLabels[l.language] ?? l.language}</dd>
             </dl>
             <div id={`lp-${l.id}`}>
               <RegistrationControls larpass={l} ctx={signup} />
