@@ -33,6 +33,8 @@ const GRID = {
     mouse: { title: "Dragpasset" },
     keyboard: { title: "Tangentpasset", slot: "first", room: "oland" },
     form: { title: "Formulärflytten" },
+    guest: { title: "Gästpasset", slot: "second", room: "are" },
+    host: { title: "Värdpasset", slot: "third", room: "are" },
     conflictA: { title: "Krockpass A", slot: "first", room: "aulan" },
     conflictB: { title: "Krockpass B", slot: "second", room: "aulan" },
     member: { title: "Medlemspasset", slot: "first", room: "lilla", members: [{ email: "medlem-schema@test.example", name: "Märta Medlem" }] },
@@ -227,32 +229,69 @@ test.describe("dra med musen", () => {
 });
 
 test.describe("schemat", () => {
-  test("flytta med tangentbordet: fokus på handtaget, mellanslag, pil, mellanslag", async ({ page }) => {
+  test("flytta med tangentbordet från början till slut med bara Enter (och en pil)", async ({ page }) => {
     const title = GRID.larpass.keyboard.title;
     await page.goto(schemaUrl(grid));
     await expect(card(await cell(page, "first", "oland"), title)).toBeVisible();
 
     const handle = page.getByRole("button", { name: `Dra ${title}` });
     await handle.focus();
-    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter");
     // dnd-kit's live region (role=status) says where the lifted lärpass is: first where it was.
     await expect(page.getByText(`${title} är över tisdag 12 april 2016 09:00–09:45, Rum Öland.`)).toBeAttached();
     await page.keyboard.press("ArrowDown");
     await expect(page.getByText(`${title} är över tisdag 12 april 2016 10:00–10:45, Rum Öland.`)).toBeAttached();
-    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter");
 
     const dialog = moveDialog(page, title);
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("till tisdag 12 april 2016 10:00–10:45, Rum Öland.");
-    // Keyboard only: Tab to "Flytta" and press Enter.
-    const confirm = dialog.getByRole("button", { name: "Flytta" });
-    await expect(confirm).toBeEnabled();
-    await confirm.focus();
+    await expect(dialog).not.toContainText("upptagen");
+    // Focus is on the dialog's main button already: Enter confirms, no Tab.
+    const confirm = dialog.getByRole("button", { name: "Flytta", exact: true });
+    await expect(confirm).toBeFocused();
+    await expectAccessible(page);
     await page.keyboard.press("Enter");
 
     await expect(page).toHaveURL(new RegExp(`flyttad=${grid.larpass.keyboard}`));
     await expect(card(await cell(page, "second", "oland"), title)).toBeVisible();
     expect(larpassRow(grid.larpass.keyboard)).toMatchObject({ timeSlotId: grid.slots.second, roomId: grid.rooms.oland });
+  });
+
+  test("en flytt till en upptagen lokal varnar medan kortet är över den och i dialogen, innan något flyttas", async ({ page }) => {
+    const title = GRID.larpass.guest.title;
+    const host = GRID.larpass.host.title;
+    await page.goto(schemaUrl(grid));
+    const handle = page.getByRole("button", { name: `Dra ${title}` });
+    await handle.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByText(`${title} är över tisdag 12 april 2016 11:00–11:45, Rum Åre. Där finns redan ${host}.`)).toBeAttached();
+    await page.keyboard.press("Enter");
+
+    const dialog = moveDialog(page, title);
+    await expect(dialog).toContainText(
+      `Obs! Rum Åre är redan upptagen vid den tiden av ”${host}”. Flyttar du hit blir det två lärpass i samma lokal samtidigt.`,
+    );
+    await expect(dialog.getByRole("button", { name: "Flytta ändå" })).toBeFocused();
+    await expectAccessible(page);
+    // Nothing has moved yet; Escape closes the dialog and focus goes back to the handle.
+    expect(larpassRow(grid.larpass.guest)).toMatchObject({ timeSlotId: grid.slots.second, roomId: grid.rooms.are, version: 1 });
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(handle).toBeFocused();
+    expect(larpassRow(grid.larpass.guest)?.version).toBe(1);
+
+    // The form asks too, before the move, and moves on the second press.
+    const item = card(page, title);
+    await fillMoveForm(item, SLOT_LABEL.third, "Rum Åre (20 platser)");
+    await item.getByRole("button", { name: `Flytta ${title}` }).click();
+    const confirmation = item.getByRole("alert");
+    await expect(confirmation).toContainText(`Obs! Rum Åre är redan upptagen vid den tiden av ”${host}”.`);
+    expect(larpassRow(grid.larpass.guest)?.version).toBe(1);
+    await confirmation.getByRole("button", { name: "Bekräfta flytten" }).click();
+    await expect(page).toHaveURL(new RegExp(`flyttad=${grid.larpass.guest}`));
+    expect(larpassRow(grid.larpass.guest)).toMatchObject({ timeSlotId: grid.slots.third, roomId: grid.rooms.are, version: 2 });
   });
 
   test("Escape avbryter en tangentbordsflytt och inget ändras", async ({ page }) => {
@@ -291,13 +330,15 @@ test.describe("schemat", () => {
     await expect(conflicts).not.toContainText(message);
 
     // Put B in A's room and time with the form.
-    const moveB = async (room: string) => {
+    const moveB = async (room: string, taken = false) => {
       const item = card(page, b);
       await fillMoveForm(item, SLOT_LABEL.first, room);
       await item.getByRole("button", { name: `Flytta ${b}` }).click();
+      // Into a taken room only after the warning and a second press.
+      if (taken) await item.getByRole("alert").getByRole("button", { name: "Bekräfta flytten" }).click();
       await expect(page).toHaveURL(new RegExp(`flyttad=${grid.larpass.conflictB}`));
     };
-    await moveB("Aulan (40 platser)");
+    await moveB("Aulan (40 platser)", true);
 
     await expect(conflicts.getByRole("status")).toContainText(`Två lärpass i samma lokal: ${message}`);
     const shared = await cell(page, "first", "aulan");
@@ -416,6 +457,87 @@ test.describe("schemat", () => {
     expect(mail.text).toContain("Ny tid och plats: tisdag 12 april 2016 09:00–09:45, Aulan.");
     // The bigger room seated the queue.
     expect((await latestMailTo("popular-11@test.example", "Du har fått en plats")).subject).toBe("Du har fått en plats: Populära passet");
+  });
+});
+
+/** Five rooms, one time, and titles with the long compounds Swedish makes (the 2018 list has shorter ones). */
+const WORDS = {
+  slug: "e2e-ord-2016",
+  rooms: ["Stora salen", "Lilla salen", "Rum Norrland", "Rum Svealand", "Rum Götaland"],
+  titles: [
+    "Kompetensförsörjningsutmaningar i glesbygd",
+    "Innovationsupphandlingsstrategier för regioner",
+    "Landsbygdsutvecklingsprogrammets uppföljning",
+    "Arbetsmarknadsutbildningsinsatser som fungerar",
+    "Strukturfondsprojekt och utvecklingsansvaret",
+  ],
+};
+
+function ensureWordsEvent(): number {
+  const db = openDatabase(readState().databasePath);
+  try {
+    return db.transaction(
+      (tx) => {
+        const existing = tx.select().from(events).where(eq(events.slug, WORDS.slug)).get();
+        if (existing) return existing.id;
+        const event = tx
+          .insert(events)
+          .values({ slug: WORDS.slug, name: "E2E långa ord 2016", startsOn: DATE, endsOn: DATE, published: true })
+          .returning()
+          .get();
+        const day = tx.insert(days).values({ eventId: event.id, date: DATE }).returning().get();
+        const slot = tx
+          .insert(timeSlots)
+          .values({ eventId: event.id, dayId: day.id, startsAt: zonedToUtc(DATE, "09:00"), endsAt: zonedToUtc(DATE, "09:45") })
+          .returning()
+          .get();
+        WORDS.rooms.forEach((name, i) => {
+          const room = tx.insert(rooms).values({ eventId: event.id, name, capacity: 50 - i }).returning().get();
+          tx.insert(larpass)
+            .values({ eventId: event.id, slug: `ord-${i}`, title: WORDS.titles[i], status: "published", timeSlotId: slot.id, roomId: room.id })
+            .run();
+        });
+        return event.id;
+      },
+      { behavior: "immediate" },
+    );
+  } finally {
+    db.$client.close();
+  }
+}
+
+test.describe("kort utan avhuggna ord", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("1280 px med fem salar: inget ord i korten delas mitt i eller sticker ut", async ({ page }) => {
+    const eventId = ensureWordsEvent();
+    await page.goto(`/arrangor/evenemang/${eventId}/schema`);
+    const table = page.getByRole("table", { name: /Schema/ }).first();
+    // Five rooms and the time column.
+    await expect(table.getByRole("columnheader")).toHaveCount(6);
+    const cut = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(".schedule-grid .grid-card h3, .schedule-grid .grid-card p")) {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? "";
+          // A line may end after a hyphen that is in the word ("Anne-|Charlotte"): each part is checked.
+          for (const m of text.matchAll(/[^\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const rects = [...range.getClientRects()];
+            if (new Set(rects.map((r) => Math.round(r.top))).size > 1) found.push(`delat: ${m[0]}`);
+            // Past the card's edge is cut off too: the next column paints over it.
+            const card = el.closest(".grid-card")!.getBoundingClientRect();
+            if (rects.some((r) => r.right > card.right + 0.5 || r.left < card.left - 0.5)) found.push(`utanför kortet: ${m[0]}`);
+          }
+        }
+      }
+      return found;
+    });
+    expect(cut).toEqual([]);
+    await expectAccessible(page);
   });
 });
 

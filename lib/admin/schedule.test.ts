@@ -33,6 +33,24 @@ function setup(eventValues: Parameters<typeof createEvent>[1] = {}) {
 }
 
 describe("moveLarpass", () => {
+  it("names the lärpass already in the room at that time before anything moves (a cancelled one takes no room)", () => {
+    const f = setup();
+    const mover = f.larpass({ slot: f.nine, room: f.small, title: "Flyttaren" });
+    f.larpass({ slot: f.ten, room: f.big, title: "Upptagaren" });
+    f.larpass({ slot: f.ten, room: f.big, title: "Inställda", status: "cancelled" });
+    // An overlapping slot of its own (10:30–11:15) in the same room is taken too.
+    const overlap = f.slot("10:30", "11:15");
+    f.larpass({ slot: overlap, room: f.big, title: "Överlappet" });
+
+    const taken = previewMove({ larpassId: mover.id, target: { timeSlotId: f.ten.id, roomId: f.big.id } });
+    expect(taken).toMatchObject({ ok: true, plan: { occupiedBy: ["Upptagaren", "Överlappet"] } });
+    const free = previewMove({ larpassId: mover.id, target: { timeSlotId: f.nine.id, roomId: f.big.id } });
+    expect(free).toMatchObject({ ok: true, plan: { occupiedBy: [] } });
+    // Its own place is not "taken", and without a room nothing can be.
+    expect(previewMove({ larpassId: mover.id, target: { timeSlotId: f.nine.id, roomId: f.small.id } })).toMatchObject({ plan: { occupiedBy: [] } });
+    expect(previewMove({ larpassId: mover.id, target: { timeSlotId: f.ten.id, roomId: null } })).toMatchObject({ plan: { occupiedBy: [] } });
+  });
+
   it("moves the members with the lärpass when the new time is free for them, and tells them", async () => {
     const f = setup();
     const a = f.larpass({ slot: f.nine, room: f.big, title: "Flyttpasset" });

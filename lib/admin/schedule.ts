@@ -1,6 +1,6 @@
 // Moving a lärpass in the schedule (another time slot and/or room). Members who chose it move with it
 // when the new time is free for them; otherwise their choice is released. Everyone affected gets a mail.
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
@@ -29,6 +29,8 @@ export type MovePlan = {
   confirmedAfter: number;
   timeChanged: boolean;
   roomChanged: boolean;
+  /** Titles of other lärpass (not cancelled) already in the new room at an overlapping time. */
+  occupiedBy: string[];
 };
 
 export type MoveResult =
@@ -92,6 +94,18 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget, eventId?: number
     }
   }
   const capacity = l.capacity ?? newRoom?.capacity ?? null;
+  // Said before the move, not found as a conflict after it: who else is in that room at that time.
+  const occupiedBy =
+    newSlot && newRoom
+      ? tx
+          .select({ title: larpass.title, status: larpass.status, startsAt: timeSlots.startsAt, endsAt: timeSlots.endsAt })
+          .from(larpass)
+          .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+          .where(and(eq(larpass.roomId, newRoom.id), ne(larpass.id, larpassId), ne(larpass.status, "cancelled")))
+          .all()
+          .filter((o) => o.startsAt < newSlot.endsAt && o.endsAt > newSlot.startsAt)
+          .map((o) => o.title)
+      : [];
   const roomChanged = (l.roomId ?? null) !== (target.roomId ?? null);
   const confirmed = regs.filter((r) => r.status === "confirmed").length;
   return {
@@ -107,6 +121,7 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget, eventId?: number
       confirmedAfter: confirmed - release.filter((r) => r.status === "confirmed").length,
       timeChanged,
       roomChanged,
+      occupiedBy,
     },
     follow,
     release,

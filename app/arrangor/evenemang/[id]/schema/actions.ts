@@ -10,7 +10,7 @@ export type MoveFormValues = { timeSlotId?: string; roomId?: string };
 export type MoveState = {
   errors?: Partial<Record<"form" | "timeSlotId" | "roomId", string>>;
   values?: MoveFormValues;
-  /** The move affects members: shown for the organiser to confirm before anything is written. */
+  /** The move affects members or a taken room: shown for the organiser to confirm before anything is written. */
   confirm?: MovePlan;
 };
 
@@ -19,8 +19,8 @@ const NOT_FOUND = "Lärpasset finns inte i det här evenemanget.";
 
 /**
  * The plain move form (select time + room, "Flytta"), also used by drag and drop once its dialog is
- * confirmed. A move that affects members first comes back as `confirm` with the counts; the same form
- * sent again with confirm=1 carries it out.
+ * confirmed. A move that affects members, or lands in a room taken at that time, first comes back as
+ * `confirm` with the counts and the warning; the same form sent again with confirm=1 carries it out.
  *
  * The event and lärpass ids travel as form fields, not with .bind(): Next 16.4.5 spins a server process
  * at 100 % CPU when a bound action used with useActionState is posted without JavaScript (a form post
@@ -51,7 +51,8 @@ export async function moveAction(_prev: MoveState, formData: FormData): Promise<
   if (preview.version !== version) return { errors: { form: STALE }, values };
   const { plan } = preview;
   if (!plan.timeChanged && !plan.roomChanged) return { errors: { form: "Lärpasset är redan där. Välj en annan tid eller lokal." }, values };
-  if (plan.follow + plan.released > 0 && !confirm) return { confirm: plan, values };
+  // Members affected, or the room taken at that time: say so first, move on the second press.
+  if ((plan.follow + plan.released > 0 || plan.occupiedBy.length > 0) && !confirm) return { confirm: plan, values };
 
   const result = await moveLarpass({
     larpassId: ids.larpass.data,

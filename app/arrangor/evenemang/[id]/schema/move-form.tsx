@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { moveAction, type MoveState } from "./actions";
-import { describePlan } from "./plan-text";
+import { describePlan, occupiedWarning } from "./plan-text";
 
 export type Option = { id: number; label: string };
 
@@ -92,6 +92,7 @@ export function MoveForm({
           <p>
             <strong>Bekräfta flytten av {larpass.title}.</strong>
           </p>
+          {occupiedWarning(state.confirm) ? <p className="occupied-warning">{occupiedWarning(state.confirm)}</p> : null}
           {describePlan(state.confirm).map((line) => (
             <p key={line}>{line}</p>
           ))}

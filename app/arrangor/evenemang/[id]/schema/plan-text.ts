@@ -2,6 +2,14 @@ import type { MovePlan } from "@/lib/admin/schedule";
 
 const members = (n: number) => (n === 1 ? "1 medlem" : `${n} medlemmar`);
 
+const quoted = (titles: string[]) => titles.map((t) => `”${t}”`).join(" och ");
+
+/** The warning for a move into a room that is taken at that time, or null; shown first, before the move. */
+export function occupiedWarning(plan: MovePlan): string | null {
+  if (plan.occupiedBy.length === 0) return null;
+  return `Obs! ${plan.to.room ?? "Lokalen"} är redan upptagen vid den tiden av ${quoted(plan.occupiedBy)}. Flyttar du hit blir det två lärpass i samma lokal samtidigt.`;
+}
+
 /** What a move does to the members, in sentences for the confirmation (form and dialog alike). */
 export function describePlan(plan: MovePlan): string[] {
   const from = [plan.from.slot ?? "ingen tid", plan.from.room ?? "ingen lokal"].join(", ");

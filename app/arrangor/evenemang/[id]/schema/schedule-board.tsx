@@ -13,12 +13,12 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { useRef, useState, useTransition, type CSSProperties, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type CSSProperties, type ReactNode } from "react";
 import type { MovePlan } from "@/lib/admin/schedule";
 import { moveAction, previewMoveAction } from "./actions";
 import { gridCollisions, gridKeyboardCoordinates } from "./keyboard";
 import { MoveForm, type Option } from "./move-form";
-import { describePlan } from "./plan-text";
+import { describePlan, occupiedWarning } from "./plan-text";
 
 export type BoardLarpass = {
   id: number;
@@ -36,7 +36,8 @@ export type BoardSlot = { id: number; label: string; longLabel: string };
 export type BoardDay = { id: number; heading: string; slots: BoardSlot[]; noRoomColumn: boolean };
 export type BoardRoom = { id: number; name: string; capacity: number };
 
-type Target = { timeSlotId: number | null; roomId: number | null; label: string };
+/** A drop target; `taken` names the lärpass already there, said while the card is over it. */
+type Target = { timeSlotId: number | null; roomId: number | null; label: string; taken?: string[] };
 type Pending = { larpass: BoardLarpass; target: Target; plan: MovePlan | null; version: number; error: string | null };
 
 const UNSCHEDULED = "utan-tid";
@@ -67,14 +68,27 @@ export function ScheduleBoard({
   const [error, setError] = useState<string | null>(null);
   const [busy, startTransition] = useTransition();
   const dialog = useRef<HTMLDialogElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const ready = Boolean(pending?.plan) && !busy;
+  // The dialog opens with focus on its main button (it is aria-disabled, not disabled, until the plan is
+  // in, so focus can land there at once and Enter confirms as soon as the warnings are on screen).
+  useEffect(() => {
+    if (pending && dialog.current?.open) confirmButton.current?.focus();
+  }, [pending]);
   const byId = new Map(larpass.map((l) => [l.id, l]));
   const titleOf = (id: string | number) => byId.get(Number(String(id).replace("lp-", "")))?.title ?? "lärpasset";
   const targetLabel = (data: unknown) => (data as { label?: string } | undefined)?.label ?? "okänd plats";
+  const takenBy = (data: unknown, self: string) => {
+    const taken = ((data as Target | undefined)?.taken ?? []).filter((t) => t !== self);
+    return taken.length ? ` Där finns redan ${taken.join(" och ")}.` : "";
+  };
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Du har lyft ${titleOf(active.id)}. Flytta med piltangenterna, släpp med mellanslag, avbryt med Escape.`,
     onDragOver: ({ active, over }) =>
-      over ? `${titleOf(active.id)} är över ${targetLabel(over.data.current)}.` : `${titleOf(active.id)} är inte över någon plats i schemat.`,
+      over
+        ? `${titleOf(active.id)} är över ${targetLabel(over.data.current)}.${takenBy(over.data.current, titleOf(active.id))}`
+        : `${titleOf(active.id)} är inte över någon plats i schemat.`,
     onDragEnd: ({ active, over }) =>
       over
         ? `${titleOf(active.id)} släpptes på ${targetLabel(over.data.current)}. Bekräfta flytten i dialogrutan.`
@@ -108,7 +122,7 @@ export function ScheduleBoard({
   }
 
   function confirm() {
-    if (!pending?.plan) return;
+    if (!pending?.plan || busy) return;
     const { larpass: l, target, version } = pending;
     const form = new FormData();
     form.set("timeSlotId", target.timeSlotId == null ? "" : String(target.timeSlotId));
@@ -189,11 +203,12 @@ export function ScheduleBoard({
                         <th scope="row">{slot.label}</th>
                         {cols.map((room) => {
                           const here = larpass.filter((l) => l.timeSlotId === slot.id && (l.roomId ?? null) === (room?.id ?? null));
+                          const taken = room ? here.filter((l) => l.status !== "cancelled").map((l) => l.title) : [];
                           return (
                             <td key={room?.id ?? "ingen"} className={here.length > 1 ? "crowded" : undefined}>
                               <DropZone
                                 id={cellId(slot.id, room?.id ?? null)}
-                                target={{ timeSlotId: slot.id, roomId: room?.id ?? null, label: `${slot.longLabel}, ${room?.name ?? "ingen lokal"}` }}
+                                target={{ timeSlotId: slot.id, roomId: room?.id ?? null, label: `${slot.longLabel}, ${room?.name ?? "ingen lokal"}`, taken }}
                                 className="cell"
                               >
                                 {here.map(card)}
@@ -221,14 +236,19 @@ export function ScheduleBoard({
               {pending.error ? (
                 <p className="inline-notice error">{pending.error}</p>
               ) : pending.plan ? (
-                describePlan(pending.plan).map((line) => <p key={line}>{line}</p>)
+                <>
+                  {occupiedWarning(pending.plan) ? <p className="occupied-warning">{occupiedWarning(pending.plan)}</p> : null}
+                  {describePlan(pending.plan).map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                </>
               ) : (
                 <p>Räknar ut vilka medlemmar som påverkas …</p>
               )}
             </div>
             <div className="actions">
-              <button type="button" onClick={confirm} disabled={!pending.plan || busy}>
-                Flytta
+              <button type="button" ref={confirmButton} onClick={confirm} aria-disabled={ready ? undefined : true}>
+                {pending.plan && pending.plan.occupiedBy.length > 0 ? "Flytta ändå" : "Flytta"}
               </button>
               <button type="button" className="secondary" onClick={cancel}>
                 Avbryt
