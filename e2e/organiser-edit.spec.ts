@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { larpass, registrations, users } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { larpass, registrations, speakers, users } from "../db/schema";
 import { clientHeaders, insertTestEvent, larpassRow, noScriptContext, signInAs, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
 
@@ -389,6 +390,59 @@ test.describe("arrangörens redigering", () => {
     await expect(region(page, /Förhandsvisning/).last()).toContainText("1 nya lärpass");
     await region(page, /Förhandsvisning/).last().getByRole("button", { name: "Bekräfta import" }).click();
     await expect(page.getByRole("status")).toHaveText("Importen är klar: 1 nya lärpass.");
+  });
+
+  test("importens förhandsvisning visar varje lärpass talare, roll och organisation och markerar nya, innan något sparas (med och utan JavaScript)", async ({ page, browser }) => {
+    const { event } = seedEvent("Förhandskonferensen");
+    const stamp = Date.now().toString(36);
+    const newcomer = `Greta Nyström ${stamp}`;
+    const newOrg = `Regionförbundet Testholm ${stamp}`;
+    // Maja Hedin and Effect management are in the seeded 2018 programme: known, not new.
+    const list = [
+      "Lärpass 2016",
+      "",
+      "Inledning.",
+      "",
+      "Kartor och data",
+      "Om kartor.",
+      `Maja Hedin, Effect management och ${newcomer}, utredare, ${newOrg}`,
+      "",
+    ].join("\n");
+    const speakersNamed = (name: string) => withTestDb((db) => db.select().from(speakers).where(eq(speakers.name, name)).all().length);
+
+    const check = async (p: Page) => {
+      const preview = p.getByRole("region", { name: "Förhandsvisning: så här blir importen" });
+      await expect(preview).toContainText(`Nya organisationer: ${newOrg}.`);
+      await expect(preview).toContainText(`Nya talare: ${newcomer}.`);
+      const row = preview.getByRole("row", { name: /^Kartor och data/ });
+      await expect(row.getByRole("listitem")).toHaveText([
+        "Maja Hedin, Effect management",
+        `${newcomer} ny talare, utredare, ${newOrg} ny organisation`,
+      ]);
+      // Nothing is written by the preview.
+      expect(speakersNamed(newcomer)).toBe(0);
+    };
+
+    await signInAs(page, "organiser");
+    await page.goto(`/arrangor/evenemang/${event.id}/import`);
+    const text = region(page, "Från den publicerade lärpasslistan");
+    await text.getByLabel("Klistra in lärpasslistan").fill(list);
+    await text.getByRole("button", { name: "Förhandsgranska import" }).click();
+    await check(page);
+    await expectAccessible(page);
+
+    const context = await noScriptContext(browser, page);
+    const noJs = await context.newPage();
+    await noJs.goto(`/arrangor/evenemang/${event.id}/import`);
+    const noJsText = noJs.getByRole("region", { name: "Från den publicerade lärpasslistan" });
+    await noJsText.getByLabel("Klistra in lärpasslistan").fill(list);
+    await noJsText.getByRole("button", { name: "Förhandsgranska import" }).click();
+    await check(noJs);
+    await context.close();
+
+    await region(page, "Förhandsvisning: så här blir importen").getByRole("button", { name: "Bekräfta import" }).click();
+    await expect(page.getByRole("status")).toContainText("Importen är klar");
+    expect(speakersNamed(newcomer)).toBe(1);
   });
 
   test("importens gränser: för stor fil (med och utan JavaScript), UTF-16 och fler än 100 nya lärpass", async ({ page, browser }) => {

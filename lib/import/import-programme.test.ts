@@ -145,7 +145,7 @@ describe("re-importing", () => {
 
     expect(result.larpassIds).toEqual(first.larpassIds);
     expect(actions(result.larpass)).toEqual({ unchanged: 12, update: 2 });
-    expect(result.larpass.find((l) => l.title === "Nya möjligheter med GIS")).toEqual({
+    expect(result.larpass.find((l) => l.title === "Nya möjligheter med GIS")).toMatchObject({
       title: "Nya möjligheter med GIS",
       action: "update",
       changes: ["sammanfattning"],
@@ -201,7 +201,14 @@ describe("re-importing", () => {
       ],
     };
     const result = run(small);
-    expect(result.larpass).toEqual([{ title: "Behåll talangerna!", action: "update", changes: ["sammanfattning", "talare"] }]);
+    expect(result.larpass).toEqual([
+      {
+        title: "Behåll talangerna!",
+        action: "update",
+        changes: ["sammanfattning", "talare"],
+        speakers: [{ name: "MAJA HEDIN", role: null, organisation: "EFFECT MANAGEMENT", speaker: "unchanged", organisationIsNew: false }],
+      },
+    ]);
     expect(result.speakers).toEqual([{ name: "Maja Hedin", action: "unchanged" }]);
     expect(result.organisations).toEqual([{ name: "Effect management", action: "unchanged" }]);
     expect(counts()).toEqual({ ...before, links: before.links - 2 });
@@ -278,12 +285,44 @@ describe("speakers and organisations are shared", () => {
 
   it("the same title twice in one file: the first wins, no crash on the unique slug", () => {
     const result = run(parseProgramme(text(["Samma titel", "Första.", "Anna Berg, Region Halland"], ["Samma titel", "Andra.", "Per Lind, Tillväxtverket"])));
-    expect(result.larpass).toEqual([{ title: "Samma titel", action: "create", changes: [] }]);
+    expect(result.larpass).toMatchObject([{ title: "Samma titel", action: "create", changes: [], speakers: [{ name: "Anna Berg" }] }]);
     expect(db.select().from(larpass).all().map((l) => l.abstract)).toEqual(["Första."]);
   });
 });
 
 describe("dry run", () => {
+  it("the preview names each lärpass's speakers with role and organisation, and marks new speakers and organisations", () => {
+    run(parseProgramme(text(["Gammalt pass", "Om något.", "Anna Berg, Region Halland"])));
+    const before = counts();
+    const result = run(
+      parseProgramme(
+        text(
+          ["Nytt pass", "Om annat.", "Anna Berg, Region Halland och Per Lind, utredare, Tillväxtverket"],
+          ["Gammalt pass", "Om något.", "Anna Berg, Region Halland"],
+        ),
+      ),
+      { dryRun: true },
+    );
+    expect(counts()).toEqual(before);
+    expect(result.larpass).toEqual([
+      {
+        title: "Nytt pass",
+        action: "create",
+        changes: [],
+        speakers: [
+          { name: "Anna Berg", role: null, organisation: "Region Halland", speaker: "unchanged", organisationIsNew: false },
+          { name: "Per Lind", role: "utredare", organisation: "Tillväxtverket", speaker: "create", organisationIsNew: true },
+        ],
+      },
+      {
+        title: "Gammalt pass",
+        action: "unchanged",
+        changes: [],
+        speakers: [{ name: "Anna Berg", role: null, organisation: "Region Halland", speaker: "unchanged", organisationIsNew: false }],
+      },
+    ]);
+  });
+
   it("writes nothing but reports what would be created", () => {
     const before = counts();
     const result = run(fixture(), { dryRun: true });

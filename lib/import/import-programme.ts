@@ -10,8 +10,20 @@ import { guessOrganisationKind } from "./organisation-kind";
 import type { ParsedProgramme, ParsedSpeaker } from "./parse-programme";
 
 export type ImportAction = "create" | "update" | "unchanged";
+/**
+ * One speaker of a lärpass as the import reads them, for the preview: role and organisation as parsed,
+ * and whether the speaker or the organisation would be new (a typo there makes a duplicate, so the
+ * preview marks them before anything is written).
+ */
+export type ImportSpeakerLine = {
+  name: string;
+  role: string | null;
+  organisation: string | null;
+  speaker: ImportAction;
+  organisationIsNew: boolean;
+};
 export type ImportPlan = {
-  larpass: { title: string; action: ImportAction; changes: string[] }[];
+  larpass: { title: string; action: ImportAction; changes: string[]; speakers: ImportSpeakerLine[] }[];
   speakers: { name: string; action: ImportAction }[];
   organisations: { name: string; action: ImportAction }[];
   warnings: ParsedProgramme["warnings"];
@@ -137,6 +149,16 @@ export function importProgramme({
       : [];
     let nextOrder = existingLarpass.reduce((m, l) => Math.max(m, l.sortOrder), 0) + 1;
     const handled = new Set<string>();
+    const speakerAction = new Map(plan.speakers.map((p) => [key(p.name), p.action]));
+    const newOrganisations = new Set(plan.organisations.filter((o) => o.action === "create").map((o) => key(o.name)));
+    const linesOf = (list: ParsedSpeaker[]): ImportSpeakerLine[] =>
+      dedupe(list).map((sp) => ({
+        name: sp.name,
+        role: sp.role,
+        organisation: sp.organisation,
+        speaker: speakerAction.get(key(sp.name)) ?? "unchanged",
+        organisationIsNew: sp.organisation != null && newOrganisations.has(key(sp.organisation)),
+      }));
     for (const s of programme.sessions) {
       if (handled.has(key(s.title))) continue; // the same title twice in one file: the first one wins
       handled.add(key(s.title));
@@ -150,7 +172,7 @@ export function importProgramme({
         const changes: string[] = [];
         if (existing.abstract !== s.abstract) changes.push("sammanfattning");
         if (before.join(",") !== wantedSpeakerIds.join(",")) changes.push("talare");
-        plan.larpass.push({ title: existing.title, action: changes.length ? "update" : "unchanged", changes });
+        plan.larpass.push({ title: existing.title, action: changes.length ? "update" : "unchanged", changes, speakers: linesOf(s.speakers) });
         plan.larpassIds.push(existing.id);
         if (changes.length && !dryRun) {
           const snapshot = snapshotLarpass(tx, existing.id);
@@ -185,7 +207,7 @@ export function importProgramme({
       }
       const slug = uniqueSlug(slugify(s.title), larpassSlugs);
       larpassSlugs.add(slug);
-      plan.larpass.push({ title: s.title, action: "create", changes: [] });
+      plan.larpass.push({ title: s.title, action: "create", changes: [], speakers: linesOf(s.speakers) });
       if (dryRun) continue;
       const row = tx
         .insert(larpass)

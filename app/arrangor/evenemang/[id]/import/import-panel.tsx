@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ImportAction } from "@/lib/import/import-programme";
+import type { ImportAction, ImportSpeakerLine } from "@/lib/import/import-programme";
 import { LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
 import { CheckboxField, FieldError, FormError, IdField, TextArea } from "../../../fields";
 import type { ImportFormat, ImportState } from "./actions";
@@ -38,6 +38,8 @@ export function ImportPanel({
   const [fileTooLarge, setFileTooLarge] = useState<string | undefined>();
   const fileError = fileTooLarge ?? e.file;
   const creates = plan ? count(plan.larpass, "create") : 0;
+  const newOrganisations = plan ? plan.organisations.filter((o) => o.action === "create").map((o) => o.name) : [];
+  const newSpeakers = plan ? plan.speakers.filter((o) => o.action === "create").map((o) => o.name) : [];
 
   return (
     <div className="stack">
@@ -131,13 +133,29 @@ export function ImportPanel({
               </ul>
             </div>
           ) : null}
-          <div className="table-wrap">
+          {newOrganisations.length || newSpeakers.length ? (
+            <div className="import-new">
+              {newOrganisations.length ? (
+                <p>
+                  <strong>Nya organisationer:</strong> {newOrganisations.join(", ")}.
+                </p>
+              ) : null}
+              {newSpeakers.length ? (
+                <p>
+                  <strong>Nya talare:</strong> {newSpeakers.join(", ")}.
+                </p>
+              ) : null}
+              <p className="meta">Kontrollera stavningen: ett namn som skrivits på ett annat sätt blir en ny talare eller organisation.</p>
+            </div>
+          ) : null}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={`Lärpassen i importen (${format === "csv" ? "CSV" : "text"})`}>
             <table>
               <caption>Lärpass</caption>
               <thead>
                 <tr>
                   <th scope="col">Titel</th>
                   <th scope="col">Vad händer</th>
+                  <th scope="col">Talare, roll och organisation</th>
                 </tr>
               </thead>
               <tbody>
@@ -147,6 +165,9 @@ export function ImportPanel({
                     <td>
                       {actionLabels[l.action]}
                       {l.changes.length ? `: ${l.changes.join(", ")}` : ""}
+                    </td>
+                    <td>
+                      <SpeakerLines speakers={l.speakers} />
                     </td>
                   </tr>
                 ))}
@@ -207,5 +228,28 @@ export function ImportPanel({
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A lärpass's speakers as the import read them; what would be new is marked in words, not only colour. */
+function SpeakerLines({ speakers }: { speakers: ImportSpeakerLine[] }) {
+  if (speakers.length === 0) return <span className="muted">Inga talare</span>;
+  return (
+    <ul className="import-speakers">
+      {speakers.map((sp) => (
+        <li key={sp.name}>
+          {sp.name}
+          {sp.speaker === "create" ? <span className="badge new"> ny talare</span> : null}
+          {sp.speaker === "update" ? <span className="badge"> uppgifterna ändras</span> : null}
+          {sp.role ? <span className="meta">, {sp.role}</span> : null}
+          {sp.organisation ? (
+            <>
+              , {sp.organisation}
+              {sp.organisationIsNew ? <span className="badge new"> ny organisation</span> : null}
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
