@@ -212,7 +212,7 @@ describe("GET /arrangor/evenemang/[id]/export/[file] (CSV)", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
-    expect(text.split("\r\n")[0]).toBe("Namn;E-post;Status;Köplats;Lärpass;Tid;Lokal");
+    expect(text.split("\r\n")[0]).toBe("Namn;Organisation;E-post;Status;Köplats;Lärpass;Tid;Lokal");
     expect(text).toContain(`Åsa Ängström-Öberg;${åsa.email};I kö;2;Populärt;`);
   });
 
