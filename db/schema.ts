@@ -42,6 +42,8 @@ export const events = sqliteTable("events", {
   speakerEditDeadline: integer("speaker_edit_deadline", { mode: "timestamp_ms" }),
   /** Whether speakers may see who signed up for their lärpass (they always see the numbers). */
   speakersSeeParticipants: integer("speakers_see_participants", { mode: "boolean" }).notNull().default(false),
+  /** Speakers' edits to a published lärpass wait for an organiser's approval (lib/speakers/review.ts). */
+  speakerEditsReviewed: integer("speaker_edits_reviewed", { mode: "boolean" }).notNull().default(false),
   published: integer("published", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -363,6 +365,39 @@ export const revisions = sqliteTable(
 );
 
 export type Revision = typeof revisions.$inferSelect;
+
+export const speakerEditStatuses = ["pending", "approved", "returned"] as const;
+
+/**
+ * A speaker's edit of a published lärpass's abstract that waits for an organiser (when the event says so).
+ * The public page keeps the approved abstract until the row is approved; at most one pending row per
+ * lärpass (a new save replaces the proposal). Decided rows stay as the record of what was decided.
+ */
+export const speakerEdits = sqliteTable(
+  "speaker_edits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    larpassId: integer("larpass_id")
+      .notNull()
+      .references(() => larpass.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** The speaker's e-mail or name when they saved (kept when the account is deleted). */
+    authorLabel: text("author_label").notNull(),
+    abstract: text("abstract").notNull(),
+    status: text("status", { enum: speakerEditStatuses }).notNull().default("pending"),
+    /** The organiser's message when the edit was sent back. */
+    message: text("message"),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("speaker_edits_one_pending").on(t.larpassId).where(sql`${t.status} = 'pending'`),
+    index("speaker_edits_status_idx").on(t.status, t.id),
+  ],
+);
+export type SpeakerEdit = typeof speakerEdits.$inferSelect;
 
 // Mail ----------------------------------------------------------------------------------------------------
 

@@ -561,6 +561,8 @@ describe("coverage", () => {
         "app/arrangor/larpass/[id]/deltagare",
         // Restoring from a Historik page has its own guard test (app/arrangor/historik/actions.guard.test.ts).
         "app/arrangor/historik",
+        // Deciding on speakers' edits under review has its own guard test (app/arrangor/granska/actions.guard.test.ts).
+        "app/arrangor/granska",
         // Speaker invitations have their own guard test (app/mina-larpass/actions.guard.test.ts).
         "app/arrangor/talare/inbjudan",
       ],

@@ -23,6 +23,9 @@ export default async function OrganiserLayout({ children }: { children: ReactNod
           <li>
             <Link href="/arrangor/epost">E-post</Link>
           </li>
+          <li>
+            <Link href="/arrangor/granska">Att granska</Link>
+          </li>
         </ul>
       </nav>
       {children}

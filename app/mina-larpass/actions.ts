@@ -78,7 +78,7 @@ export async function saveAbstractAction(prev: AbstractFormState, formData: Form
   if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
   const result = updateOwnAbstract({ user, input: parsed.data });
   if (!result.ok) return notSaved(base, result);
-  redirect(`/mina-larpass/${parsed.data.larpassId}?sparat=1`);
+  redirect(`/mina-larpass/${parsed.data.larpassId}?sparat=${result.pending ? "granskas" : "1"}`);
 }
 
 export async function saveProfileAction(prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {

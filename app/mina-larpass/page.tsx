@@ -3,6 +3,7 @@ import Link from "next/link";
 import { larpassHref } from "@/components/larpass-card";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getMySpeaker, listMyLarpass } from "@/lib/speakers/mine";
+import { myReviewStates } from "@/lib/speakers/review";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { larpassStatusLabels } from "@/lib/validation/admin";
 import { WindowNote } from "./window-note";
@@ -34,6 +35,7 @@ export default async function MyLarpassPage() {
     );
   }
   const list = listMyLarpass({ userId: user.id });
+  const reviews = myReviewStates({ larpassIds: list.map((l) => l.id) });
   return (
     <>
       <h1>Mina lärpass</h1>
@@ -94,6 +96,11 @@ export default async function MyLarpassPage() {
                 </details>
               ) : null}
               <WindowNote window={l.window} timeZone={tz} />
+              {reviews.get(l.id)?.state === "pending" ? (
+                <p className="status-line waiting">Din ändring av sammanfattningen väntar på granskning.</p>
+              ) : reviews.get(l.id)?.state === "returned" ? (
+                <p className="status-line waiting">Arrangörerna skickade tillbaka din ändring av sammanfattningen, med ett meddelande.</p>
+              ) : null}
               <p className="actions">
                 <Link className="button" href={`/mina-larpass/${l.id}`}>
                   {l.window.open ? "Ändra sammanfattningen" : "Visa sammanfattningen"}

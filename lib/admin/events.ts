@@ -149,6 +149,7 @@ export function updateEvent({ id, input, database = defaultDb }: { id: number; i
           published: input.published,
           speakerEditDeadline: at(input.speakerEditDeadline),
           speakersSeeParticipants: input.speakersSeeParticipants,
+          speakerEditsReviewed: input.speakerEditsReviewed,
           updatedAt: new Date(),
         })
         .where(eq(events.id, id))

@@ -14,13 +14,15 @@ import { authorOf, recordRevision, snapshotLarpass, snapshotSpeaker } from "@/li
 import { formatDateTime } from "@/lib/time";
 import type { AbstractField, AbstractInput, ProfileField, ProfileInput, SpeakerFormErrors } from "@/lib/validation/speaker";
 import { editWindow, profileWindow, speakerIdOfUser, speaksIn } from "./mine";
+import { editNeedsReview, proposeAbstract } from "./review";
 
 type Caller = { id: string; email: string; name?: string | null; role: Role };
 
 export type Refusal = "not-yours" | "deadline" | "gone";
 
 export type SaveResult<F extends string, C> =
-  | { ok: true; version: number }
+  /** `pending`: saved for an organiser's review (the event reviews speakers' edits); nothing public changed. */
+  | { ok: true; version: number; pending?: boolean }
   | { ok: false; refused: Refusal; errors: SpeakerFormErrors<F> }
   | { ok: false; errors: SpeakerFormErrors<F> }
   /** Someone saved since the form was opened: nothing written. */
@@ -51,7 +53,7 @@ export function updateOwnAbstract({
     (tx): AbstractResult => {
       if (!speaksIn(tx, user.id, input.larpassId)) return notYours;
       const row = tx
-        .select({ l: larpass, deadline: events.speakerEditDeadline, timeZone: events.timeZone })
+        .select({ l: larpass, deadline: events.speakerEditDeadline, timeZone: events.timeZone, reviewed: events.speakerEditsReviewed })
         .from(larpass)
         .innerJoin(events, eq(events.id, larpass.eventId))
         .where(eq(larpass.id, input.larpassId))
@@ -64,6 +66,11 @@ export function updateOwnAbstract({
           ok: false,
           conflict: { current: { version: row.l.version, updatedAt: row.l.updatedAt, abstract: row.l.abstract }, yours: { abstract: input.abstract } },
         };
+      }
+      if (editNeedsReview(row.l, { speakerEditsReviewed: row.reviewed })) {
+        // The public page keeps the approved abstract: the proposal waits in "Att granska".
+        proposeAbstract(tx, { larpassId: row.l.id, abstract: input.abstract, author: authorOf(user), now });
+        return { ok: true, version: row.l.version, pending: true };
       }
       const before = snapshotLarpass(tx, row.l.id)!;
       const version = row.l.version + 1;

@@ -173,6 +173,7 @@ export const eventFields = [
   "published",
   "speakerEditDeadline",
   "speakersSeeParticipants",
+  "speakerEditsReviewed",
 ] as const;
 export type EventField = (typeof eventFields)[number];
 
@@ -190,6 +191,8 @@ export const eventSchema = z
     /** Speakers may edit their abstracts and bios up to and including this moment (empty: no deadline). */
     speakerEditDeadline: z.preprocess((v) => v ?? "", optionalDateTimeLocal),
     speakersSeeParticipants: checkbox,
+    /** Speakers' edits to a published lärpass wait for an organiser's approval. */
+    speakerEditsReviewed: checkbox,
   })
   .superRefine((v, ctx) => {
     checkEventDates(v, ctx);

@@ -5,7 +5,7 @@ import type { FieldChange, HistorySubject, RevisionRow } from "@/lib/admin/histo
 import { restoreMessages } from "@/lib/admin/history";
 import { restoreRevisionAction } from "./actions";
 
-function Diff({ change }: { change: FieldChange }) {
+export function Diff({ change }: { change: FieldChange }) {
   if (change.kind === "value") {
     return (
       <p className="value-change">

@@ -3,6 +3,8 @@ import { forbidden, notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getMyLarpassForEdit, larpassExists } from "@/lib/speakers/mine";
+import { myReviewStates } from "@/lib/speakers/review";
+import { formatDateTime } from "@/lib/time";
 import { hiddenId } from "@/lib/validation/speaker";
 import { SavedNotice, SpeakerCrumbs } from "../page-parts";
 import { WindowNote } from "../window-note";
@@ -28,15 +30,28 @@ export default async function EditAbstractPage({ params, searchParams }: Props) 
     forbidden();
   }
   const query = await searchParams;
+  const review = myReviewStates({ larpassIds: [l.id] }).get(l.id) ?? null;
+  // The form starts from the speaker's own latest text: the proposal waiting, or the one sent back.
+  const startFrom = review ? review.abstract : l.abstract;
   return (
     <>
       <SpeakerCrumbs here={l.title} />
       <h1>Sammanfattning: {l.title}</h1>
       <p className="meta">{l.event.name}. Du kan bara ändra sammanfattningen; titel, tid, lokal och talare sköter arrangörerna.</p>
       <SavedNotice query={query} text="Sammanfattningen är sparad." />
+      {query.sparat === "granskas" ? (
+        <p role="status" className="inline-notice saved">
+          Ändringen är sparad och väntar på granskning. Programmet visar den tidigare sammanfattningen tills en arrangör har godkänt den.
+        </p>
+      ) : null}
+      <ReviewNote review={review} timeZone={l.event.timeZone} published={l.abstract} />
       <WindowNote window={l.window} timeZone={l.event.timeZone} />
       {l.window.open ? (
-        <AbstractForm key={l.version} larpassId={l.id} initial={{ seq: 0, values: { abstract: l.abstract }, version: l.version }} />
+        <AbstractForm
+          key={`${l.version}-${review?.state ?? ""}-${startFrom.length}`}
+          larpassId={l.id}
+          initial={{ seq: 0, values: { abstract: startFrom }, version: l.version }}
+        />
       ) : (
         <section aria-labelledby="nuvarande" className="panel">
           <h2 id="nuvarande">Sammanfattningen som den är</h2>
@@ -44,5 +59,41 @@ export default async function EditAbstractPage({ params, searchParams }: Props) 
         </section>
       )}
     </>
+  );
+}
+
+/** Where the speaker's edit stands when the event reviews speakers' edits. */
+function ReviewNote({
+  review,
+  timeZone,
+  published,
+}: {
+  review: ReturnType<typeof myReviewStates> extends Map<number, infer R> ? R : never;
+  timeZone: string;
+  published: string;
+}) {
+  if (!review) return null;
+  if (review.state === "pending") {
+    return (
+      <section aria-labelledby="granskning" className="notice stack">
+        <h2 id="granskning">Väntar på granskning</h2>
+        <p>
+          Din ändring från {formatDateTime(review.since, timeZone)} väntar på att en arrangör godkänner den. Programmet visar den
+          tidigare sammanfattningen så länge. Du får ett mejl när den är granskad, och du kan ändra den under tiden.
+        </p>
+        <details>
+          <summary>Sammanfattningen som programmet visar nu</summary>
+          {published.trim() ? <Markdown>{published}</Markdown> : <p className="muted">Ingen sammanfattning.</p>}
+        </details>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="granskning" className="notice stack">
+      <h2 id="granskning">Arrangörerna skickade tillbaka din ändring</h2>
+      <p>{formatDateTime(review.at, timeZone)}. Programmet visar den tidigare sammanfattningen. Arrangörernas meddelande:</p>
+      <blockquote className="review-message">{review.message}</blockquote>
+      <p>Ändra texten nedan och spara igen, så granskas den på nytt.</p>
+    </section>
   );
 }

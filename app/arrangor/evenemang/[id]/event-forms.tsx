@@ -22,6 +22,7 @@ export type EventFormDefaults = {
   published: boolean;
   speakerEditDeadline: string;
   speakersSeeParticipants: boolean;
+  speakerEditsReviewed: boolean;
 };
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;
@@ -31,7 +32,7 @@ export function EventForm({ action: save, eventId, defaults }: { action: Action<
   const [state, action, pending] = useActionState<EventFormState, FormData>(save, {});
   const v = state.values;
   const e = state.errors ?? {};
-  const value = (k: Exclude<keyof EventFormDefaults, "published" | "speakersSeeParticipants">) => (v ? v[k] : defaults[k]);
+  const value = (k: Exclude<keyof EventFormDefaults, "published" | "speakersSeeParticipants" | "speakerEditsReviewed">) => (v ? v[k] : defaults[k]);
   return (
     <form action={action} noValidate className="panel stack">
       <IdField value={eventId} />
@@ -98,6 +99,15 @@ export function EventForm({ action: save, eventId, defaults }: { action: Action<
             defaultChecked={v ? v.speakersSeeParticipants === "on" : defaults.speakersSeeParticipants}
             error={e.speakersSeeParticipants}
             hint="Talarna ser alltid antalet anmälda och antalet i kö. Med den här rutan ser de också namnen (e-postadressen för den som inte har angett något namn)."
+          />
+        </div>
+        <div className="wide">
+          <CheckboxField
+            name="speakerEditsReviewed"
+            label="Talarnas ändringar av publicerade lärpass granskas innan de syns"
+            defaultChecked={v ? v.speakerEditsReviewed === "on" : defaults.speakerEditsReviewed}
+            error={e.speakerEditsReviewed}
+            hint="Med rutan ikryssad visar programmet den godkända sammanfattningen tills en arrangör har godkänt talarens ändring under Att granska. Utan den syns talarens ändring genast. Ändringar av utkast syns aldrig publikt och granskas inte."
           />
         </div>
       </div>

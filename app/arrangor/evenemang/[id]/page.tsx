@@ -12,6 +12,7 @@ import { AddDayForm, AddRoomForm, AddSlotForm, EventForm, RoomForm } from "./eve
 import { DayNameForm, SlotEditForm } from "./frame-edit-forms";
 import { EventHeader } from "./event-header";
 import { LarpassTable } from "./larpass-table";
+import { SpeakerEdits } from "./speaker-edits";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Arrangör: evenemang" };
@@ -96,6 +97,8 @@ export default async function EventHubPage({ params, searchParams }: Props) {
         <LarpassTable rows={larpass} timeZone={tz} caption={`Lärpass i ${event.name}`} />
       </section>
 
+      <SpeakerEdits eventId={event.id} reviewed={event.speakerEditsReviewed} />
+
       <section aria-labelledby="uppgifter" className="admin-section">
         <h2 id="uppgifter">Uppgifter om evenemanget</h2>
         <EventForm
@@ -112,6 +115,7 @@ export default async function EventHubPage({ params, searchParams }: Props) {
             signupClosesAt: local(event.signupClosesAt),
             published: event.published,
             speakerEditDeadline: local(event.speakerEditDeadline),
+            speakerEditsReviewed: event.speakerEditsReviewed,
             speakersSeeParticipants: event.speakersSeeParticipants,
           }}
         />
