@@ -12,7 +12,7 @@ vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).he
 import { eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db";
-import { larpass, larpassSpeakers, revisions, speakers, users, type User } from "@/db/schema";
+import { events, larpass, larpassSpeakers, revisions, speakerEdits, speakers, users, type User } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { createEvent, useTempOutbox } from "@/lib/testing/factories";
 import { expectNoDbChange, form, listEndpoints, makeUser, outcome } from "@/lib/testing/guard-harness";
@@ -131,6 +131,20 @@ describe("a speaker", () => {
     expect(r.redirect).toBe(`/mina-larpass/${w.mine.id}?sparat=1`);
     expect(db.select().from(larpass).where(eq(larpass.id, w.mine.id)).get()).toMatchObject({ abstract: "Kapad text.", version: 2 });
     expect(revisionCount()).toBe(before + 1);
+  });
+
+  test("with review on, their save of a published lärpass waits: nothing public changes, redirect says so", async () => {
+    const w = world();
+    db.update(events).set({ speakerEditsReviewed: true }).where(eq(events.id, w.mine.eventId)).run();
+    signInAs(w.me);
+    const before = revisionCount();
+    const r = await outcome(() => calls["app/mina-larpass/actions.ts#saveAbstractAction"](w, "mine"));
+    expect(r.redirect).toBe(`/mina-larpass/${w.mine.id}?sparat=granskas`);
+    expect(db.select().from(larpass).where(eq(larpass.id, w.mine.id)).get()).toMatchObject({ abstract: "", version: 1 });
+    expect(revisionCount()).toBe(before);
+    expect(db.select().from(speakerEdits).where(eq(speakerEdits.larpassId, w.mine.id)).all()).toMatchObject([{ status: "pending", abstract: "Kapad text." }]);
+    // Someone else's lärpass is still refused, review or not.
+    expect(await expectNoDbChange(() => outcome(() => calls["app/mina-larpass/actions.ts#saveAbstractAction"](w, "theirs")))).toMatchObject({ value: { errors: { form: expect.any(String) } } });
   });
 
   test("an invalid form keeps what was typed and says what is wrong, in Swedish", async () => {
