@@ -413,6 +413,7 @@ test.describe("arrangörens redigering", () => {
 
     const check = async (p: Page) => {
       const preview = p.getByRole("region", { name: "Förhandsvisning: så här blir importen" });
+      await expect(preview).toContainText("1 nytt lärpass, 0 uppdateras, 0 oförändrade. 1 ny talare och 1 ny organisation.");
       await expect(preview).toContainText(`Nya organisationer: ${newOrg}.`);
       await expect(preview).toContainText(`Nya talare: ${newcomer}.`);
       const row = preview.getByRole("row", { name: /^Kartor och data/ });

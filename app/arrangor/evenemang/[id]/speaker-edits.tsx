@@ -1,6 +1,7 @@
 // The event overview's "Talarnas ändringar": the latest edits speakers made themselves (live, or waiting
 // for review), whether or not the event reviews them, with a link to the whole change.
 import Link from "next/link";
+import { plural } from "@/lib/plural";
 import { listPendingReviews, listRecentSpeakerEdits } from "@/lib/speakers/review";
 
 export function SpeakerEdits({ eventId, reviewed }: { eventId: number; reviewed: boolean }) {
@@ -15,7 +16,7 @@ export function SpeakerEdits({ eventId, reviewed }: { eventId: number; reviewed:
           : "Talarnas ändringar syns i programmet direkt. Kryssa i granskning under Uppgifter om evenemanget för att godkänna dem först."}{" "}
         {waiting > 0 ? (
           <Link href="/arrangor/granska">
-            {waiting === 1 ? "1 ändring väntar" : `${waiting} ändringar väntar`} på granskning
+            {plural(waiting, "ändring", "ändringar")} väntar på granskning
           </Link>
         ) : (
           "Inga ändringar väntar på granskning."

@@ -2,6 +2,8 @@
 
 import { useActionState, useState } from "react";
 import type { ImportAction, ImportSpeakerLine } from "@/lib/import/import-programme";
+import { TableScroll } from "@/components/table-scroll";
+import { plural } from "@/lib/plural";
 import { LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
 import { CheckboxField, FieldError, FormError, IdField, TextArea } from "../../../fields";
 import type { ImportFormat, ImportState } from "./actions";
@@ -119,8 +121,9 @@ export function ImportPanel({
         <section aria-labelledby={`${p}forhandsvisning`} className="panel import-preview stack">
           <h3 id={`${p}forhandsvisning`}>Förhandsvisning: så här blir importen</h3>
           <p>
-            {creates} nya lärpass, {count(plan.larpass, "update")} uppdateras, {count(plan.larpass, "unchanged")}{" "}
-            oförändrade. {count(plan.speakers, "create")} nya talare och {count(plan.organisations, "create")} nya organisationer.{" "}
+            {plural(creates, "nytt lärpass", "nya lärpass")}, {count(plan.larpass, "update")} uppdateras,{" "}
+            {plural(count(plan.larpass, "unchanged"), "oförändrat", "oförändrade")}. {plural(count(plan.speakers, "create"), "ny talare", "nya talare")} och{" "}
+            {plural(count(plan.organisations, "create"), "ny organisation", "nya organisationer")}.{" "}
             Nya lärpass blir {state.preview!.status === "published" ? "publicerade" : "utkast"}.
           </p>
           {plan.warnings.length ? (
@@ -148,7 +151,7 @@ export function ImportPanel({
               <p className="meta">Kontrollera stavningen: ett namn som skrivits på ett annat sätt blir en ny talare eller organisation.</p>
             </div>
           ) : null}
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={`Lärpassen i importen (${format === "csv" ? "CSV" : "text"})`}>
+          <TableScroll label={`Lärpassen i importen (${format === "csv" ? "CSV" : "text"})`}>
             <table>
               <caption>Lärpass</caption>
               <thead>
@@ -173,7 +176,7 @@ export function ImportPanel({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {plan.speakers.length ? (
             <details>
               <summary>
