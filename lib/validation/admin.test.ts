@@ -59,8 +59,10 @@ describe("eventSchema", () => {
       published: false,
       speakerEditDeadline: null,
       speakersSeeParticipants: false,
+      speakerEditsReviewed: false,
     });
     expect(eventSchema.parse(event({ published: "on" })).published).toBe(true);
+    expect(eventSchema.parse(event({ speakerEditsReviewed: "on" })).speakerEditsReviewed).toBe(true);
     expect(eventSchema.parse(event({ speakersSeeParticipants: "on", speakerEditDeadline: "2019-03-01T23:59" }))).toMatchObject({
       speakersSeeParticipants: true,
       speakerEditDeadline: { date: "2019-03-01", time: "23:59" },
