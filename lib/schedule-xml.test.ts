@@ -1,4 +1,4 @@
-// schedule.xml (frab format) validated against shared/schemas/schedule.xml.xsd with xmllint.
+// schedule.xml (frab format) validated against test/fixtures/schemas/schedule.xml.xsd (a copy of the shared schedule-format schema) with xmllint.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +10,7 @@ import { larpassSpeakers, speakers } from "@/db/schema";
 import { createEvent } from "@/lib/testing/factories";
 import { getScheduleXml, larpassGuid, xmlText } from "./schedule-xml";
 
-const XSD = path.resolve(__dirname, "..", "..", "shared", "schemas", "schedule.xml.xsd");
+const XSD = path.resolve(__dirname, "..", "test", "fixtures", "schemas", "schedule.xml.xsd");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "larpass-xml-"));
 
 function hasXmllint(): boolean {
