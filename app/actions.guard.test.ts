@@ -24,7 +24,7 @@ vi.mock("next-auth", async () => ({ AuthError: (await import("@/lib/testing/mock
 import { asc, count, eq, isNotNull } from "drizzle-orm";
 import ICAL from "ical.js";
 import { db } from "@/db";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import {
   authSessions,
   larpass,

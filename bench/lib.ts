@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase } from "@/db/open";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 
 export const root = path.resolve(__dirname, "..");
 

@@ -5,7 +5,7 @@ import { formatDateSpan, formatDateTime, formatDay, formatTimeRange, utcToZoned 
 import { hasActiveFilters, organisationKindLabels, type ProgrammeFilters } from "@/lib/validation/programme-filters";
 import { describeWindow } from "@/lib/registrations";
 import { LarpassCard } from "./larpass-card";
-import type { SignupContext } from "./registration-controls";
+import type { SignupContext } from "@/lib/signup-context";
 
 /** The programme of one event: header, filter form (a plain GET form: works without JavaScript), slots. */
 export function ProgrammeView({

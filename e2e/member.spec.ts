@@ -16,7 +16,7 @@ import { expect, expectAccessible, test } from "./fixtures";
 import { EVENT_NAME, seedTitles } from "./pages/programme-page";
 import { readState } from "./server";
 
-// Seed layout (db/seed.ts): titles in import order, five to a slot; rooms rotate 80/40/30/30/24 seats.
+// Seed layout (scripts/seed.ts): titles in import order, five to a slot; rooms rotate 80/40/30/30/24 seats.
 // Each test works on lärpass no other test in this run chooses, so seat counts stay its own.
 const T = seedTitles();
 

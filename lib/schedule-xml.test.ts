@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { DEMO_EVENT_SLUG, seedDemo } from "@/db/seed";
+import { DEMO_EVENT_SLUG, seedDemo } from "@/scripts/seed";
 import { larpassSpeakers, speakers } from "@/db/schema";
 import { createEvent } from "@/lib/testing/factories";
 import { getScheduleXml, larpassGuid, xmlText } from "./schedule-xml";

@@ -4,6 +4,7 @@ import { ProgrammeView } from "@/components/programme-view";
 import { getCurrentEvent, getProgramme } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { chooseAction, leaveAction } from "@/app/program/actions";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ export default async function CurrentProgrammePage({
   const params = await searchParams;
   const filters = parseProgrammeFilters(params);
   const programme = await getProgramme({ eventId: event.id, filters });
-  const signup = await getSignupContext({ event, larpass: programme.all, returnTo: returnPath("/program", params), params });
+  const signup = await getSignupContext({
+    actions: { choose: chooseAction, leave: leaveAction }, event, larpass: programme.all, returnTo: returnPath("/program", params), params });
   return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} action="/program" />;
 }
