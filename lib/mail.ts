@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { isLoopbackRequest } from "./net/peer-address";
 
 export type Mail = { to: string; subject: string; text: string };
 export type OutboxEntry = Mail & { id: string; sentAt: string };
@@ -20,6 +21,14 @@ export function smtpConfigured(): boolean {
 export function outboxEnabled(): boolean {
   if (smtpConfigured()) return false;
   return process.env.NODE_ENV !== "production" || process.env.MAIL_OUTBOX === "1";
+}
+
+/**
+ * Whether the outbox may be shown to this request: the outbox is on and the request came over a loopback
+ * connection (lib/net/peer-address). It holds sign-in links, so another machine never reads it.
+ */
+export function outboxReadableBy(headers: Pick<Headers, "get">): boolean {
+  return outboxEnabled() && isLoopbackRequest(headers);
 }
 
 /** Why the server must not start, or null: production with neither SMTP nor an explicit outbox. */

@@ -7,11 +7,19 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
+import { listenPlan } from "@/lib/net/listen-plan";
 import { databasePath, openDatabase } from "@/db/open";
 import { DEMO_ORGANISER_EMAIL, seedDemo } from "./seed";
 
 const port = process.env.PORT || "3000";
 const file = databasePath();
+
+// Decided first: a demo that would hand out sign-in links to the network does not start at all.
+const plan = listenPlan(process.env);
+if (!plan.ok) {
+  console.error(`\nLärpass startar inte: ${plan.message}\n`);
+  process.exit(1);
+}
 
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -42,12 +50,13 @@ if (process.env.SKIP_BUILD !== "1") {
 }
 
 console.log(`\nLärpass startar på http://localhost:${port}`);
-if (env.MAIL_OUTBOX === "1") {
-  console.log(`Ingen SMTP_URL: e-post (inloggningslänkar) hamnar i utkorgen, http://localhost:${port}/utveckling/utkorg`);
+for (const warning of plan.warnings) console.warn(`\n${warning}`);
+if (plan.outbox) {
+  console.log(`Utkorgen (bara från den här datorn): http://localhost:${port}/utveckling/utkorg`);
+  console.log(`Logga in som arrangör med ${DEMO_ORGANISER_EMAIL}.\n`);
 }
-console.log(`Logga in som arrangör med ${DEMO_ORGANISER_EMAIL}.\n`);
 
-const server = spawn(process.execPath, [next, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
+const server = spawn(process.execPath, [next, "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], {
   stdio: "inherit",
   env,
 });

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { outboxEnabled } from "@/lib/mail";
+import { headers } from "next/headers";
+import { outboxReadableBy } from "@/lib/mail";
 import { safeReturnPath } from "@/lib/validation/auth";
 import { SignInForm } from "./sign-in-form";
 
@@ -20,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Logga in</h1>
       <p className="lead">Skriv din e-postadress så skickar vi en inloggningslänk. Första gången skapas ditt konto automatiskt.</p>
       <SignInForm next={next} />
-      {outboxEnabled() ? (
+      {outboxReadableBy(await headers()) ? (
         <p className="meta" style={{ marginTop: "1rem" }}>
           Ingen e-postserver är inställd: mejlen hamnar i <Link href="/utveckling/utkorg">utkorgen</Link> (bara för
           utveckling och demo).

@@ -17,13 +17,22 @@ export type FormState<Fields extends string> = {
   message?: string;
 };
 
-/** Only local paths: never an open redirect to another site. */
+/** A path on this site: one "/" followed by anything but another "/" or "\\" (which browsers read as a host). */
+const localPath = /^\/(?![/\\])/;
+
+/**
+ * Only local paths: never an open redirect to another site. The path is checked both as given and after
+ * the URL parser has normalised it ("/.//x", "/%2e//x", "/a/..//x" and "/./\\x" all become "//x").
+ */
 export function safeReturnPath(path: unknown, fallback = "/mitt-program"): string {
-  if (typeof path !== "string") return fallback;
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\") || path.length > 500) return fallback;
+  if (typeof path !== "string" || path.length > 500 || !localPath.test(path)) return fallback;
+  // Tabs and newlines are dropped by the URL parser, so "/\t/x" would become "//x" as well.
+  if (/[\u0000-\u001f\u007f]/.test(path)) return fallback;
   try {
     const url = new URL(path, "http://x");
-    return url.host === "x" ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    if (url.origin !== "http://x") return fallback;
+    const normalised = `${url.pathname}${url.search}${url.hash}`;
+    return localPath.test(normalised) ? normalised : fallback;
   } catch {
     return fallback;
   }

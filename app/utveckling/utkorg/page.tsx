@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { outboxEnabled, readOutbox } from "@/lib/mail";
+import { outboxReadableBy, readOutbox } from "@/lib/mail";
 import { formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Utkorg (utveckling)", robots: { index: false } };
 
-/** Development and demo only: the mails the app would have sent. Gone (404) when SMTP is configured. */
+/**
+ * Development and demo only: the mails the app would have sent. Gone (404) when SMTP is configured, and
+ * for every client that is not this machine: the mails hold sign-in links.
+ */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ till?: string }> }) {
-  if (!outboxEnabled()) notFound();
+  if (!outboxReadableBy(await headers())) notFound();
   const { till } = await searchParams;
   const mails = readOutbox({ to: typeof till === "string" ? till : undefined }).slice(0, 100);
   return (
@@ -16,7 +20,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <h1>Utkorg</h1>
       <p className="notice">
         Ingen e-postserver är inställd, så mejlen sparas här i stället för att skickas. Sidan finns bara i utvecklings- och
-        demoläge.
+        demoläge och bara för den här datorn.
       </p>
       <form method="get" className="filters" role="search" aria-label="Filtrera utkorgen">
         <div className="field">
