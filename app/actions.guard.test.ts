@@ -25,17 +25,8 @@ import { asc, count, eq, isNotNull } from "drizzle-orm";
 import ICAL from "ical.js";
 import { db } from "@/db";
 import { seedDemo } from "@/scripts/seed";
-import {
-  authSessions,
-  larpass,
-  rateLimits,
-  registrations,
-  roles,
-  users,
-  verificationTokens,
-  type Role,
-  type User,
-} from "@/db/schema";
+import { authSessions, larpass, rateLimits, registrations, users, verificationTokens, type User } from "@/db/schema";
+import { roles, type Role } from "@/lib/domain";
 import { getCalendarToken, rotateCalendarToken } from "@/lib/account";
 import { requireRole } from "@/lib/auth/current-user";
 import { chooseLarpass } from "@/lib/registrations";

@@ -1,18 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db";
-import {
-  events,
-  larpass,
-  larpassSpeakers,
-  organisations,
-  rooms,
-  speakers,
-  timeSlots,
-  type Event,
-  type LarpassStatus,
-  type OrganisationKind,
-} from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Event } from "@/db/schema";
+import type { LarpassStatus, OrganisationKind } from "@/lib/domain";
 import { latestChangeAt } from "./changes";
 import { getSeatCounts } from "./registrations";
 import { compareSv, foldForSearch, sortBySv } from "./text";

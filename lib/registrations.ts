@@ -6,6 +6,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
 import { deliver, type Mail } from "./mail";
 import { siteUrl } from "./site-url";
+import type { RegistrationStatus } from "./domain";
 import { formatDateTime, formatDay, formatTimeRange } from "./time";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
@@ -43,7 +44,7 @@ export type ChooseOutcome =
   | { ok: true; status: "waitlisted"; position: number; keptSeat: { id: number; title: string } | null }
   | { ok: false; reason: RefusalReason; message: string; window?: SignupWindow };
 
-export type LeaveOutcome = { ok: true; was: "confirmed" | "waitlisted" } | { ok: false; reason: RefusalReason; message: string };
+export type LeaveOutcome = { ok: true; was: RegistrationStatus } | { ok: false; reason: RefusalReason; message: string };
 
 const refusalMessages: Record<RefusalReason, string> = {
   not_found: "Lärpasset finns inte.",
@@ -137,7 +138,7 @@ export function overlappingChoices(
     userIds: string[];
     startsAt: Date;
     endsAt: Date;
-    status?: "confirmed" | "waitlisted";
+    status?: RegistrationStatus;
     /** Leave out the choices of this lärpass (the one being moved). */
     exceptLarpassId?: number;
     /** Leave out the lärpass in this slot (the slot whose time changes). */
@@ -170,7 +171,7 @@ export function overlappingChoices(
 }
 
 /** The user's registrations with the status whose time overlaps [startsAt, endsAt). */
-function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, status: "confirmed" | "waitlisted") {
+function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, status: RegistrationStatus) {
   return overlappingChoices(tx, { userIds: [userId], startsAt, endsAt, status });
 }
 
@@ -486,7 +487,7 @@ export function getSeatCounts({
   return counts;
 }
 
-export type MyRegistration = { larpassId: number; status: "confirmed" | "waitlisted"; position: number };
+export type MyRegistration = { larpassId: number; status: RegistrationStatus; position: number };
 
 /** The member's registrations (with queue positions) among the given lärpass, or all of them. */
 export function getMyRegistrations({

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { databasePath, openDatabase } from "@/db/open";
-import { events, larpassStatuses, type LarpassStatus } from "@/db/schema";
+import { events } from "@/db/schema";
+import { larpassStatuses, type LarpassStatus } from "@/lib/domain";
 import { parseProgramme, toDryRunJson } from "@/lib/import/parse-programme";
 
 const usage = `Användning:

@@ -1,13 +1,14 @@
 // Problems in an event's schedule, found from its data alone (no database): a speaker in two places at
 // once, two lärpass in one room at once, and more interest than seats. Pure, so the grid and the tests
 // compute the same thing.
+import type { LarpassStatus } from "@/lib/domain";
 
 export type ConflictSlot = { id: number; startsAt: Date; endsAt: Date };
 export type ConflictRoom = { id: number; name: string; capacity: number };
 export type ConflictLarpass = {
   id: number;
   title: string;
-  status: "draft" | "published" | "cancelled";
+  status: LarpassStatus;
   timeSlotId: number | null;
   roomId: number | null;
   /** The lärpass's own capacity; null means the room's. */

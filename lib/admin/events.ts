@@ -12,7 +12,8 @@ import { slugify } from "@/lib/slug";
 import { formatDateSpan, formatDay, formatIsoDate, formatTimeRange, zonedToUtc } from "@/lib/time";
 import type { DayInput, DayNameInput, EventInput, FieldErrors, NewEventInput, RoomInput, SlotField, SlotInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
-import { countMembers, larpassCount, members, releaseRegistrations } from "./release";
+import { larpassCount, members } from "@/lib/domain";
+import { countMembers, releaseRegistrations } from "./release";
 import { applyMove, sendMails, type PendingMail } from "./schedule";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;

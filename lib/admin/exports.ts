@@ -5,6 +5,7 @@ import "server-only";
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
+import { registrationStatusLabels } from "@/lib/domain";
 import { compareSv } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
 
@@ -44,8 +45,6 @@ export type ParticipantRow = {
   time: string;
   room: string;
 };
-
-export const statusLabels = { confirmed: "Har plats", waitlisted: "I kö" } as const;
 
 /**
  * Registrations of an event (or of one of its lärpass / time slots), in schedule order; per lärpass
@@ -125,7 +124,7 @@ export function listParticipants({
 export function participantsCsv(rows: ParticipantRow[]): string {
   return toCsv([
     [...participantHeader],
-    ...rows.map((r) => [r.name, r.email, statusLabels[r.status], r.position, r.larpassTitle, r.time, r.room]),
+    ...rows.map((r) => [r.name, r.email, registrationStatusLabels[r.status], r.position, r.larpassTitle, r.time, r.room]),
   ]);
 }
 

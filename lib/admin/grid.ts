@@ -3,7 +3,8 @@ import "server-only";
 // seat counts, with the conflicts and room suggestions computed from it. A handful of queries, no loops.
 import { asc, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { days, events, larpass, larpassSpeakers, registrations, rooms, speakers, timeSlots, type Event, type LarpassStatus } from "@/db/schema";
+import { days, events, larpass, larpassSpeakers, registrations, rooms, speakers, timeSlots, type Event } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
 import { getSeatCounts } from "@/lib/registrations";
 import { compareSv } from "@/lib/text";
 import { findConflicts, type Conflict } from "./conflicts";

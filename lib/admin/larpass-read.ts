@@ -3,12 +3,14 @@
 import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Event, type Larpass, type LarpassStatus } from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Event, type Larpass } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
 import type { CsvLarpass } from "@/lib/import/csv";
 import { getSeatCounts } from "@/lib/registrations";
 import { sortBySv } from "@/lib/text";
 import { formatDay, formatTimeRange, utcToZoned } from "@/lib/time";
-import { encodeSpeakerEntry, languageLabels, larpassStatusLabels, type SpeakerEntry } from "@/lib/validation/admin";
+import { languageLabels, larpassStatusLabels } from "@/lib/domain";
+import { encodeSpeakerEntry, type SpeakerEntry } from "@/lib/speaker-entry";
 
 /** The lärpass form's fields as text, the way the form shows and sends them. */
 export type LarpassFormValues = {

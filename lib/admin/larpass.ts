@@ -10,11 +10,13 @@ import { recordChange } from "@/lib/changes";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
 import { cancelInTransaction, promoteWaitlist, sendNotices, type Notice } from "@/lib/registrations";
 import { slugify, uniqueSlug } from "@/lib/slug";
-import type { FieldErrors, LarpassField, LarpassInput, SpeakerEntry } from "@/lib/validation/admin";
+import type { SpeakerEntry } from "@/lib/speaker-entry";
+import type { FieldErrors, LarpassField, LarpassInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
 import { comparableOf, display, formValuesOf, speakerIdsOf, type LarpassDisplay, type LarpassVersion } from "./larpass-read";
 import { findOrCreateOrganisation, findOrCreateSpeaker } from "./people";
-import { countMembers, members, releaseRegistrations } from "./release";
+import { members } from "@/lib/domain";
+import { countMembers, releaseRegistrations } from "./release";
 import { applyMove, previewMove, sendMails, type PendingMail } from "./schedule";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;

@@ -75,12 +75,4 @@ export function countMembers(tx: Pick<DB, "select">, larpassIds: number[]): { me
   };
 }
 
-/** "1 medlem" / "3 medlemmar" */
-export function members(n: number): string {
-  return n === 1 ? "1 medlem" : `${n} medlemmar`;
-}
 
-/** "1 lärpass" (same in plural) */
-export function larpassCount(n: number): string {
-  return `${n} lärpass`;
-}

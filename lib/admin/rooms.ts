@@ -1,5 +1,6 @@
 // Room suggestions per time slot: the lärpass with the largest demand (seats taken + queue) gets the
 // largest room. Pure, over the event's data; applying a suggestion is lib/admin/schedule.ts's moveLarpasses.
+import type { LarpassStatus } from "@/lib/domain";
 import { compareSv } from "@/lib/text";
 
 export type SuggestSlot = { id: number; startsAt: Date; endsAt: Date };
@@ -7,7 +8,7 @@ export type SuggestRoom = { id: number; name: string; capacity: number };
 export type SuggestLarpass = {
   id: number;
   title: string;
-  status: "draft" | "published" | "cancelled";
+  status: LarpassStatus;
   timeSlotId: number | null;
   roomId: number | null;
   version: number;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { auth } from "./index";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };

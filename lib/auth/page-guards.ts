@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { getCurrentUser, hasRole, type CurrentUser } from "./current-user";
 
 /**

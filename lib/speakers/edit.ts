@@ -7,7 +7,8 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, speakers, type Role } from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, speakers } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { findOrCreateOrganisation } from "@/lib/admin/people";
 import { recordChange } from "@/lib/changes";
 import { authorOf, recordRevision, snapshotLarpass, snapshotSpeaker } from "@/lib/revisions";

@@ -4,7 +4,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { speakers, users, type Role } from "@/db/schema";
+import { speakers, users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { authEvents } from "@/lib/auth/events";
 import { readOutbox } from "@/lib/mail";
 import { useTempOutbox } from "@/lib/testing/factories";

@@ -4,18 +4,8 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import {
-  events,
-  larpass,
-  larpassSpeakers,
-  organisations,
-  registrations,
-  rooms,
-  speakers,
-  timeSlots,
-  users,
-  type LarpassStatus,
-} from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, registrations, rooms, speakers, timeSlots, users } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
 import { getSeatCounts } from "@/lib/registrations";
 import { sortBySv } from "@/lib/text";
 

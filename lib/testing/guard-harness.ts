@@ -8,21 +8,8 @@ import path from "node:path";
 import { asc } from "drizzle-orm";
 import { expect } from "vitest";
 import { db } from "@/db";
-import {
-  days,
-  events,
-  larpass,
-  larpassSpeakers,
-  organisations,
-  programmeChanges,
-  registrations,
-  rooms,
-  speakers,
-  timeSlots,
-  users,
-  type Role,
-  type User,
-} from "@/db/schema";
+import { days, events, larpass, larpassSpeakers, organisations, programmeChanges, registrations, rooms, speakers, timeSlots, users, type User } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { readOutbox } from "@/lib/mail";
 import { HttpInterrupt, Redirect } from "./mock-auth";
 

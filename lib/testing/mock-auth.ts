@@ -9,7 +9,7 @@
 // "@/lib/auth" is lib/auth/index.ts, the same module lib/auth/current-user.ts imports as "./index", so
 // getCurrentUser()/requireRole() see the session set with signInAs()/signOutAll().
 import { vi } from "vitest";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 
 export type TestSession = { user: { id: string; email: string; role: Role; name?: string | null }; expires: string };
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { decodeSpeakerEntry, encodeSpeakerEntry } from "@/lib/speaker-entry";
 import {
-  decodeSpeakerEntry,
-  encodeSpeakerEntry,
   eventSchema,
   fieldErrors,
   formId,

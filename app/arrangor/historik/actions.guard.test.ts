@@ -10,7 +10,8 @@ vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth"))
 vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
 
 import { db } from "@/db";
-import { larpass, programmeChanges, revisions, speakers, users, type Role } from "@/db/schema";
+import { larpass, programmeChanges, revisions, speakers, users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { updateLarpass } from "@/lib/admin/larpass";
 import { createSpeaker, updateSpeaker } from "@/lib/admin/people";
 import { createEvent, useTempOutbox } from "@/lib/testing/factories";

@@ -3,8 +3,8 @@
 import { notFound, redirect } from "next/navigation";
 import { createLarpass, deleteLarpass, updateLarpass, type SaveLarpassResult } from "@/lib/admin/larpass";
 import { getLarpassForEdit, type LarpassDisplay, type LarpassFormValues, type LarpassVersion } from "@/lib/admin/larpass-read";
+import { encodeSpeakerEntry } from "@/lib/speaker-entry";
 import {
-  encodeSpeakerEntry,
   fieldErrors,
   formId,
   idSchema,

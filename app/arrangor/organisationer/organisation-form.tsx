@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { organisationKinds } from "@/db/schema";
-import { organisationKindLabels } from "@/lib/validation/programme-filters";
+import { organisationKindLabels, organisationKinds } from "@/lib/domain";
 import { FormError, IdField, SelectField, TextField } from "../fields";
 import type { OrganisationFormState } from "./actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAdminOrganisations } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { organisationKindLabels } from "@/lib/validation/programme-filters";
+import { organisationKindLabels } from "@/lib/domain";
 import { Saved } from "../fields";
 import { createOrganisationAction } from "./actions";
 import { OrganisationForm } from "./organisation-form";

@@ -7,6 +7,10 @@ import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-program
 import { importAuthorOf, type RevisionAuthor } from "@/lib/revisions";
 import { formId, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
 import { requireOrganiser } from "../../../guard";
+import type { LarpassStatus } from "@/lib/domain";
+
+/** An import lands as drafts or published, never cancelled. */
+type ImportStatus = Exclude<LarpassStatus, "cancelled">;
 
 export type ImportFormat = "text" | "csv";
 
@@ -17,7 +21,7 @@ export type ImportState = {
   /** What was pasted or read from the file: kept in the form, and carried to "Bekräfta import". */
   text?: string;
   status?: string;
-  preview?: { plan: ImportPlan; status: "draft" | "published" };
+  preview?: { plan: ImportPlan; status: ImportStatus };
 };
 
 const formatOf = (v: FormDataEntryValue | null): ImportFormat => (v === "csv" ? "csv" : "text");
@@ -59,7 +63,7 @@ function parse(format: ImportFormat, text: string): { programme: ParsedProgramme
 const GONE = "Evenemanget finns inte längre. Någon kan ha tagit bort det.";
 
 /** The import's plan, or null when the event is gone (the id comes from the form). */
-function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "published", dryRun: boolean, author: RevisionAuthor) {
+function plan(eventId: number, programme: ParsedProgramme, status: ImportStatus, dryRun: boolean, author: RevisionAuthor) {
   try {
     return importProgramme({ eventId, programme, status, dryRun, author });
   } catch (error) {

@@ -1,0 +1,67 @@
+// The domain's words, once: enums, their Swedish labels and plurals. No Drizzle, no zod, no server code, so
+// client components import this (and only this) for a status list or a label, and db/schema.ts builds its
+// column enums from it.
+
+export const organisationKinds = ["region", "agency", "university", "company", "other"] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const larpassStatuses = ["draft", "published", "cancelled"] as const;
+export type LarpassStatus = (typeof larpassStatuses)[number];
+
+export const roles = ["member", "speaker", "organiser"] as const;
+export type Role = (typeof roles)[number];
+
+export const registrationStatuses = ["confirmed", "waitlisted"] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const changeKinds = ["new", "time", "room", "title", "abstract", "speakers", "cancelled", "removed", "restored"] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+export const revisionEntities = ["larpass", "speaker"] as const;
+export type RevisionEntity = (typeof revisionEntities)[number];
+
+// Labels ---------------------------------------------------------------------------------------------
+
+export const larpassStatusLabels: Record<LarpassStatus, string> = {
+  draft: "Utkast",
+  published: "Publicerat",
+  cancelled: "Inställt",
+};
+
+export const languageLabels: Record<string, string> = { sv: "Svenska", en: "Engelska" };
+
+export const organisationKindLabels: Record<OrganisationKind, string> = {
+  region: "Region",
+  agency: "Myndighet",
+  university: "Lärosäte",
+  company: "Företag",
+  other: "Övrigt",
+};
+
+export const registrationStatusLabels: Record<RegistrationStatus, string> = { confirmed: "Har plats", waitlisted: "I kö" };
+
+export const changeKindLabels: Record<ChangeKind, string> = {
+  new: "Nytt lärpass",
+  time: "Ny tid",
+  room: "Ny lokal",
+  title: "Ny titel",
+  abstract: "Ny sammanfattning",
+  speakers: "Ändrade talare",
+  cancelled: "Inställt",
+  removed: "Borttaget",
+  restored: "Åter i programmet",
+};
+
+// Plurals --------------------------------------------------------------------------------------------
+
+const svPlural = new Intl.PluralRules("sv");
+
+/** "1 medlem" / "3 medlemmar": the count and the noun in the form Swedish wants for it. */
+export function countOf(n: number, one: string, other: string): string {
+  return `${n} ${svPlural.select(n) === "one" ? one : other}`;
+}
+
+/** "1 medlem" / "3 medlemmar" */
+export const members = (n: number) => countOf(n, "medlem", "medlemmar");
+/** "1 lärpass" (same in plural) */
+export const larpassCount = (n: number) => countOf(n, "lärpass", "lärpass");
