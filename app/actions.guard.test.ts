@@ -268,7 +268,7 @@ const covered: Record<string, Covered> = {
       const victim = makeUser();
       rotateCalendarToken({ userId: victim.id });
       const url = await expectNoDbChange(() => redirectOf(() => createCalendarLinkAction()));
-      expect(url).toBe("/logga-in?next=/mitt-program");
+      expect(url).toBe(`/logga-in?next=${encodeURIComponent("/mitt-program")}`);
     },
     allowed: async (user) => {
       const victim = makeUser();
@@ -286,7 +286,7 @@ const covered: Record<string, Covered> = {
       const victim = makeUser();
       const token = rotateCalendarToken({ userId: victim.id });
       const url = await expectNoDbChange(() => redirectOf(() => revokeCalendarLinkAction()));
-      expect(url).toBe("/logga-in?next=/mitt-program");
+      expect(url).toBe(`/logga-in?next=${encodeURIComponent("/mitt-program")}`);
       expect(getCalendarToken({ userId: victim.id })).toBe(token);
     },
     allowed: async (user) => {
@@ -307,7 +307,7 @@ const covered: Record<string, Covered> = {
       const url = await expectNoDbChange(() =>
         redirectOf(() => deleteAccountAction({}, form({ confirm: "ja", userId: victim.id }))),
       );
-      expect(url).toBe("/logga-in?next=/konto");
+      expect(url).toBe(`/logga-in?next=${encodeURIComponent("/konto")}`);
       expect(userExists(victim.id)).toBe(true);
       expect(authModuleMock.signOut).not.toHaveBeenCalled();
     },

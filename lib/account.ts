@@ -1,7 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { and, eq } from "drizzle-orm";
+import { db, type DB } from "@/db";
 import { authSessions, events, larpass, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { fillFreeSeats, sendNotices, type Notice } from "@/lib/registrations";
 
 /** A new secret for the calendar feed; the old URL stops working at once. */
 export function rotateCalendarToken({ userId }: { userId: string }): string {
@@ -62,4 +63,23 @@ export function exportPersonalData({ userId }: { userId: string }) {
     inloggningar: sessions.map((s) => ({ giltigTill: s.expires })),
     talarprofiler: speaker.map((s) => ({ namn: s.name, roll: s.role, bio: s.bio })),
   };
+}
+
+/** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
+export async function deleteAccount({ userId, database = db }: { userId: string; database?: DB }) {
+  const notices: Notice[] = [];
+  database.transaction(
+    (tx) => {
+      const seats = tx
+        .select({ larpassId: registrations.larpassId })
+        .from(registrations)
+        .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed")))
+        .all();
+      tx.delete(registrations).where(eq(registrations.userId, userId)).run();
+      tx.delete(users).where(eq(users.id, userId)).run();
+      for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
+    },
+    { behavior: "immediate" },
+  );
+  await sendNotices(notices, database);
 }

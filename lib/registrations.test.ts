@@ -6,17 +6,8 @@ import { db } from "@/db";
 import { larpass, registrations, rooms, users } from "@/db/schema";
 import { createEvent, createUser, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/lib/testing/factories";
 import { readOutbox } from "./mail";
-import {
-  cancelLarpass,
-  chooseLarpass,
-  deleteAccount,
-  describeWindow,
-  getMyRegistrations,
-  getSeatCounts,
-  leaveLarpass,
-  promoteWaitlist,
-  signupWindow,
-} from "./registrations";
+import { cancelLarpass, chooseLarpass, describeWindow, getMyRegistrations, getSeatCounts, leaveLarpass, promoteWaitlist, signupWindow } from "./registrations";
+import { deleteAccount } from "@/lib/account";
 import { zonedToUtc } from "./time";
 
 useTempOutbox();

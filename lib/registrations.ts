@@ -198,7 +198,7 @@ export type Notice = { userId: string; build: (email: string) => Mail };
  * another lärpass at the same time is released (they asked to be moved), which frees a seat there in
  * turn: the queue handles that cascade within the same transaction.
  */
-function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void {
+export function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void {
   const queue = [startLarpassId];
   while (queue.length > 0) {
     const larpassId = queue.shift()!;
@@ -439,25 +439,6 @@ export function cancelInTransaction(tx: Tx, larpassId: number, notices: Notice[]
 
 /** Sends notices collected inside a transaction; call after the commit. */
 export async function sendNotices(notices: Notice[], database: DB = defaultDb): Promise<void> {
-  await send(database, notices);
-}
-
-/** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
-export async function deleteAccount({ userId, database = defaultDb }: { userId: string; database?: DB }) {
-  const notices: Notice[] = [];
-  database.transaction(
-    (tx) => {
-      const seats = tx
-        .select({ larpassId: registrations.larpassId })
-        .from(registrations)
-        .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed")))
-        .all();
-      tx.delete(registrations).where(eq(registrations.userId, userId)).run();
-      tx.delete(users).where(eq(users.id, userId)).run();
-      for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
-    },
-    { behavior: "immediate" },
-  );
   await send(database, notices);
 }
 

@@ -11,7 +11,8 @@ import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revi
 import { cancelInTransaction, promoteWaitlist, sendNotices, type Notice } from "@/lib/registrations";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import type { SpeakerEntry } from "@/lib/speaker-entry";
-import type { FieldErrors, LarpassField, LarpassInput } from "@/lib/validation/admin";
+import type { LarpassField, LarpassInput } from "@/lib/validation/admin";
+import type { FieldErrors } from "@/lib/validation/form";
 import type { DeletionImpact } from "./deletion";
 import { comparableOf, display, formValuesOf, speakerIdsOf, type LarpassDisplay, type LarpassVersion } from "./larpass-read";
 import { findOrCreateOrganisation, findOrCreateSpeaker } from "./people";

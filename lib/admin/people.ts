@@ -10,7 +10,8 @@ import { recordRevision, reviseAround, snapshotSpeaker, type RevisionAuthor } fr
 import { guessOrganisationKind } from "@/lib/import/organisation-kind";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { foldForSearch, sortBySv } from "@/lib/text";
-import type { FieldErrors, OrganisationField, OrganisationInput, SpeakerField, SpeakerInput } from "@/lib/validation/admin";
+import type { OrganisationField, OrganisationInput, SpeakerField, SpeakerInput } from "@/lib/validation/admin";
+import type { FieldErrors } from "@/lib/validation/form";
 import type { DeletionImpact } from "./deletion";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;

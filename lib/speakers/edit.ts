@@ -14,7 +14,8 @@ import { recordChange } from "@/lib/changes";
 import { authorOf, recordRevision, snapshotLarpass, snapshotSpeaker } from "@/lib/revisions";
 import { formatDateTime } from "@/lib/time";
 import type { AbstractField, AbstractInput, ProfileField, ProfileInput, SpeakerFormErrors } from "@/lib/validation/speaker";
-import { editWindow, profileWindow, speakerIdOfUser, speaksIn } from "./mine";
+import { speakerIdOfUser, speaksIn } from "@/lib/policy";
+import { editWindow, profileWindow } from "./mine";
 
 type Caller = { id: string; email: string; name?: string | null; role: Role };
 

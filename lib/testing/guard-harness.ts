@@ -101,3 +101,17 @@ export async function listEndpoints(folders: string[], skip: string[] = []): Pro
   }
   return found.sort();
 }
+
+/**
+ * The exported server actions in these "use server" files (paths from the repository root) that were not
+ * made by lib/action.ts's serverAction, and so have no policy rule: "file#name".
+ */
+export async function actionsWithoutRule(files: string[]): Promise<string[]> {
+  const { ruleOf } = await import("@/lib/action");
+  const out: string[] = [];
+  for (const rel of files) {
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, rel))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (ruleOf(value) === undefined) out.push(`${rel}#${name}`);
+  }
+  return out.sort();
+}

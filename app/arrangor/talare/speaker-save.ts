@@ -5,10 +5,11 @@ import "server-only";
 import { getAdminSpeaker, speakerFormValuesOf, updateSpeaker } from "@/lib/admin/people";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorOf } from "@/lib/revisions";
-import { fieldErrors, formValues, speakerFields, speakerSchema, type AdminFormState } from "@/lib/validation/admin";
+import { speakerFields, speakerSchema } from "@/lib/validation/admin";
+import { fieldErrors, formValues, type FormState } from "@/lib/validation/form";
 import type { SpeakerDisplay, SpeakerVersion } from "@/lib/admin/people";
 
-export type SpeakerFormState = AdminFormState<(typeof speakerFields)[number]> & {
+export type SpeakerFormState = FormState<(typeof speakerFields)[number]> & {
   /** The version the form is based on (speakers.version); a save is refused if the speaker changed since. */
   version?: number;
   /** Someone else saved since the form was opened: nothing written, both versions shown. */

@@ -4,7 +4,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormError, IdField, SelectField, TextField } from "../../fields";
-import type { FieldErrors, SlotField } from "@/lib/validation/admin";
+import type { SlotField } from "@/lib/validation/admin";
+import type { FieldErrors } from "@/lib/validation/form";
 import type { DayNameFormState, SlotEditState } from "./actions";
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;

@@ -5,7 +5,7 @@ import { countEventRegistrations, getAdminEvent } from "@/lib/admin/events";
 import { listEventLarpass } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDateSpan, formatIsoDate, formatTimeRange, utcToZoned } from "@/lib/time";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { Saved } from "../../fields";
 import { addDayAction, addRoomAction, addSlotAction, renameDayAction, updateEventAction, updateRoomAction, updateSlotAction } from "./actions";
 import { AddDayForm, AddRoomForm, AddSlotForm, EventForm, RoomForm } from "./event-forms";

@@ -5,7 +5,7 @@ import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getLarpassForEdit, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { larpassStatusLabels } from "@/lib/domain";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { EventHeader } from "../../evenemang/[id]/event-header";
 import { Saved } from "../../fields";
 import { updateLarpassAction, type LarpassFormState } from "../actions";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminOrganisation } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { Saved } from "../../fields";
 import { updateOrganisationAction } from "../actions";
 import { OrganisationForm } from "../organisation-form";

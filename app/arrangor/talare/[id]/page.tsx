@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getAdminSpeaker, listOrganisationOptions } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { Saved } from "../../fields";
 import { updateSpeakerAction } from "../actions";
 import { SpeakerForm } from "../speaker-form";

@@ -5,8 +5,9 @@ import { decodeUpload, parseLarpassCsv, type CsvError } from "@/lib/import/csv";
 import { ImportError, importProgramme, type ImportPlan } from "@/lib/import/import-programme";
 import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-programme";
 import { importAuthorOf, type RevisionAuthor } from "@/lib/revisions";
-import { formId, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
-import { requireOrganiser } from "../../../guard";
+import { importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
+import { formId } from "@/lib/validation/form";
+import { serverAction } from "@/lib/action";
 import type { LarpassStatus } from "@/lib/domain";
 
 /** An import lands as drafts or published, never cancelled. */
@@ -60,6 +61,12 @@ function parse(format: ImportFormat, text: string): { programme: ParsedProgramme
   return { programme };
 }
 
+/** Where the login page sends an anonymous caller back to. */
+function importPage(formData: FormData): string {
+  const id = formId(formData, "eventId");
+  return id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor";
+}
+
 const GONE = "Evenemanget finns inte längre. Någon kan ha tagit bort det.";
 
 /** The import's plan, or null when the event is gone (the id comes from the form). */
@@ -73,40 +80,44 @@ function plan(eventId: number, programme: ParsedProgramme, status: ImportStatus,
 }
 
 /** Step 1: read the text or file and show what the import would do. Nothing is written. */
-export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  // The event id is a hidden field, not .bind(): see IdField in ../../../fields.tsx. importProgramme checks it exists.
-  const id = formId(formData, "eventId");
-  const user = await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
-  if (!id.ok) return { errors: { form: id.message } };
-  const format = formatOf(formData.get("format"));
-  const status = importStatusSchema.safeParse(formData.get("status"));
-  const source = await readSource(formData);
-  const typed = typeof formData.get("text") === "string" ? String(formData.get("text")) : "";
-  if ("error" in source) return { errors: source.error, text: typed, status: String(formData.get("status") ?? "") };
-  if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
-  const parsed = parse(format, source.text);
-  if ("state" in parsed) return { ...parsed.state, status: status.data };
-  const preview = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
-  if (!preview) return { errors: { form: GONE }, text: source.text, status: status.data };
-  return { text: source.text, status: status.data, preview: { plan: preview, status: status.data } };
-}
+export const previewImportAction = serverAction("import.preview", {
+  run: async (user, _prev: ImportState, formData: FormData): Promise<ImportState> => {
+    // The event id is a hidden field, not .bind(): see IdField in ../../../fields.tsx. importProgramme checks it exists.
+    const id = formId(formData, "eventId");
+    if (!id.ok) return { errors: { form: id.message } };
+    const format = formatOf(formData.get("format"));
+    const status = importStatusSchema.safeParse(formData.get("status"));
+    const source = await readSource(formData);
+    const typed = typeof formData.get("text") === "string" ? String(formData.get("text")) : "";
+    if ("error" in source) return { errors: source.error, text: typed, status: String(formData.get("status") ?? "") };
+    if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
+    const parsed = parse(format, source.text);
+    if ("state" in parsed) return { ...parsed.state, status: status.data };
+    const preview = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
+    if (!preview) return { errors: { form: GONE }, text: source.text, status: status.data };
+    return { text: source.text, status: status.data, preview: { plan: preview, status: status.data } };
+  },
+  returnTo: (_prev, formData) => importPage(formData),
+});
 
 /** Step 2: the same text again (from the preview's hidden field), imported in one transaction. */
-export async function confirmImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const id = formId(formData, "eventId");
-  const user = await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
-  if (!id.ok) return { errors: { form: id.message } };
-  const format = formatOf(formData.get("format"));
-  const status = importStatusSchema.safeParse(formData.get("status"));
-  const text = formData.get("text");
-  if (typeof text !== "string" || text.trim() === "" || text.length > MAX_IMPORT_BYTES || !status.success) {
-    return { errors: { form: "Förhandsgranskningen saknas eller är ofullständig. Läs in texten igen." } };
-  }
-  const parsed = parse(format, text);
-  if ("state" in parsed) return parsed.state;
-  const result = plan(id.id, parsed.programme, status.data, false, importAuthorOf(user));
-  if (!result) return { errors: { form: GONE } };
-  const created = result.larpass.filter((l) => l.action === "create").length;
-  const updated = result.larpass.filter((l) => l.action === "update").length;
-  redirect(`/arrangor/evenemang/${id.id}/larpass?importerat=${created}&uppdaterat=${updated}`);
-}
+export const confirmImportAction = serverAction("import.confirm", {
+  run: async (user, _prev: ImportState, formData: FormData): Promise<ImportState> => {
+    const id = formId(formData, "eventId");
+    if (!id.ok) return { errors: { form: id.message } };
+    const format = formatOf(formData.get("format"));
+    const status = importStatusSchema.safeParse(formData.get("status"));
+    const text = formData.get("text");
+    if (typeof text !== "string" || text.trim() === "" || text.length > MAX_IMPORT_BYTES || !status.success) {
+      return { errors: { form: "Förhandsgranskningen saknas eller är ofullständig. Läs in texten igen." } };
+    }
+    const parsed = parse(format, text);
+    if ("state" in parsed) return parsed.state;
+    const result = plan(id.id, parsed.programme, status.data, false, importAuthorOf(user));
+    if (!result) return { errors: { form: GONE } };
+    const created = result.larpass.filter((l) => l.action === "create").length;
+    const updated = result.larpass.filter((l) => l.action === "update").length;
+    redirect(`/arrangor/evenemang/${id.id}/larpass?importerat=${created}&uppdaterat=${updated}`);
+  },
+  returnTo: (_prev, formData) => importPage(formData),
+});

@@ -6,7 +6,7 @@ import { describeDayDeletion, describeEventDeletion, describeRoomDeletion, descr
 import { describeLarpassDeletion } from "@/lib/admin/larpass";
 import { describeOrganisationDeletion, describeSpeakerDeletion } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { IdField } from "../../../fields";
 import { deleteDayAction, deleteEventAction, deleteRoomAction, deleteSlotAction } from "../../../evenemang/[id]/actions";
 import { deleteLarpassAction } from "../../../larpass/actions";

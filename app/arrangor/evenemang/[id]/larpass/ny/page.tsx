@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
 import { emptyLarpassValues, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { createLarpassAction, type LarpassFormState } from "../../../../larpass/actions";
 import { LarpassForm } from "../../../../larpass/larpass-form";
 import { EventHeader } from "../../event-header";
