@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
@@ -11,6 +12,11 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() / unauthorized() give real 403/401 responses for the organiser and speaker pages.
   experimental: { authInterrupts: true },
+  // The headers that are the same for every response, static files included; the Content-Security-Policy
+  // (with its per-request nonce) and HSTS are set by proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieNames } from "@/lib/auth/config";
 import { publicPathExists } from "@/lib/programme";
+import { contentSecurityPolicy, createNonce, servedOverHttps, strictTransportSecurity } from "@/lib/security-headers";
 
 // Pages only: files such as kalender.ics or data.json answer 401 themselves (they are fetched by programs).
 const signedInOnly = /^\/(mitt-program|konto|arrangor|mina-larpass)(\/[^.]*)?$/;
@@ -8,34 +9,70 @@ const signedInOnly = /^\/(mitt-program|konto|arrangor|mina-larpass)(\/[^.]*)?$/;
 const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+|\/andringar|\/schedule\.xml)?|talare\/[^/]+|organisationer\/[^/]+)\/?$/;
 
 /**
- * 1. An early, optimistic redirect for pages that need a signed-in user. It only looks for the session
+ * 1. Security headers for every page: a Content-Security-Policy with a fresh nonce (Next puts it on its own
+ *    scripts) and, when the public address is https, HSTS. The static headers are in next.config.ts.
+ * 2. A POST from another site's page is refused with a plain 403 before it reaches a server action (Next
+ *    would refuse it as well, but with a 500).
+ * 3. An early, optimistic redirect for pages that need a signed-in user. It only looks for the session
  *    cookie; every page, server action and route handler still checks the session and role itself.
- * 2. Unknown events, lärpass, speakers and organisations are answered with the 404 page here, fully
+ * 4. Unknown events, lärpass, speakers and organisations are answered with the 404 page here, fully
  *    server-rendered (readable without JavaScript).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const https = servedOverHttps();
+  const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  const secure = <R extends NextResponse>(response: R): R => {
+    response.headers.set("Content-Security-Policy", csp);
+    if (https) response.headers.set("Strict-Transport-Security", strictTransportSecurity);
+    return response;
+  };
+
+  if (request.method === "POST" && !pathname.startsWith("/api/") && crossOrigin(request)) {
+    return secure(
+      new NextResponse("Förfrågan kom från en annan webbplats och avvisades.", {
+        status: 403,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+    );
+  }
   if (signedInOnly.test(pathname)) {
-    if (sessionCookieNames.some((name) => request.cookies.has(name))) return NextResponse.next();
-    const url = request.nextUrl.clone();
-    url.pathname = "/logga-in";
-    url.search = `?next=${encodeURIComponent(pathname + request.nextUrl.search)}`;
-    return NextResponse.redirect(url);
+    if (!sessionCookieNames.some((name) => request.cookies.has(name))) {
+      const url = request.nextUrl.clone();
+      url.pathname = "/logga-in";
+      url.search = `?next=${encodeURIComponent(pathname + request.nextUrl.search)}`;
+      return secure(NextResponse.redirect(url));
+    }
+  } else if (request.method === "GET" && publicDetail.test(pathname) && !(await publicPathExists(pathname))) {
+    return secure(NextResponse.rewrite(new URL("/_sidan-finns-inte", request.url), { status: 404, request: { headers: requestHeaders } }));
   }
-  if (request.method === "GET" && publicDetail.test(pathname) && !(await publicPathExists(pathname))) {
-    return NextResponse.rewrite(new URL("/_sidan-finns-inte", request.url), { status: 404 });
+  return secure(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+/**
+ * The same comparison Next makes for server actions (Origin's host against X-Forwarded-Host or Host); a
+ * request without Origin is not from a browser page and is left to Next.
+ */
+function crossOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  let originHost: string;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    return true;
   }
-  return NextResponse.next();
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  return originHost !== host;
 }
 
 export const config = {
   matcher: [
-    "/mitt-program/:path*",
-    "/konto/:path*",
-    "/arrangor/:path*",
-    "/mina-larpass/:path*",
-    "/evenemang/:path+",
-    "/talare/:path+",
-    "/organisationer/:path+",
+    {
+      // Every page and route handler; not the build's static files or the icon.
+      source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)",
+    },
   ],
 };

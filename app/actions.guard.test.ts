@@ -41,7 +41,7 @@ import {
 } from "@/lib/testing/mock-auth";
 
 import { createCalendarLinkAction, revokeCalendarLinkAction } from "@/app/mitt-program/actions";
-import { deleteAccountAction } from "@/app/konto/actions";
+import { deleteAccountAction, saveProfileAction } from "@/app/konto/actions";
 import { signInAction, signOutAction } from "@/app/logga-in/actions";
 import { chooseAction, leaveAction } from "@/app/program/actions";
 import * as anmalanRoute from "@/app/api/anmalan/route";
@@ -317,12 +317,36 @@ const covered: Record<string, Covered> = {
       await chooseLarpass({ userId: victim.id, larpassId: lp.b.id });
       signInAs(user);
       const url = await redirectOf(() => deleteAccountAction({}, form({ confirm: "ja", userId: victim.id })));
-      expect(url).toBe("/?konto=borttaget");
+      expect(url).toBe("/kontot-borttaget?platser=1&koplatser=0");
       expect(userExists(user.id)).toBe(false);
       expect(regsOf(user.id)).toEqual([]);
       expect(userExists(victim.id)).toBe(true);
       expect(regsOf(victim.id)).toEqual([{ larpassId: lp.b.id, status: "confirmed" }]);
       expect(authModuleMock.signOut).toHaveBeenCalledExactlyOnceWith({ redirect: false });
+    },
+  },
+
+  "app/konto/actions.ts#saveProfileAction": {
+    access: "member",
+    anonymous: async () => {
+      const victim = makeUser();
+      const url = await expectNoDbChange(() =>
+        redirectOf(() => saveProfileAction({}, form({ name: "Inbrott", organisation: "annan", otherOrganisation: "Fel AB", userId: victim.id }))),
+      );
+      expect(url).toBe(`/logga-in?next=${encodeURIComponent("/efter-inloggning")}`);
+    },
+    allowed: async (user) => {
+      const victim = makeUser();
+      signInAs(user);
+      const url = await redirectOf(() =>
+        saveProfileAction({}, form({ name: "Ny Namnsson", organisation: "annan", otherOrganisation: `Egen org ${user.id}`, userId: victim.id, next: "/program" })),
+      );
+      expect(url).toBe("/program");
+      const me = db.select().from(users).where(eq(users.id, user.id)).get()!;
+      expect(me.name).toBe("Ny Namnsson");
+      expect(me.organisationId).not.toBeNull();
+      // A forged user id in the form is ignored: the victim is untouched.
+      expect(db.select().from(users).where(eq(users.id, victim.id)).get()!.name).toBe(victim.name);
     },
   },
 
@@ -669,7 +693,7 @@ describe("signInAction (public, rate-limited)", () => {
       await redirectOf(() => signInAction({}, form({ email: "lokal@region.se", next })));
     }
     for (const call of authModuleMock.signIn.mock.calls) {
-      expect(call[1]).toMatchObject({ redirectTo: "/mitt-program" });
+      expect(call[1]).toMatchObject({ redirectTo: "/efter-inloggning" });
     }
   });
 

@@ -3,11 +3,14 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase } from "@/db/open";
 import { seedDemo } from "@/scripts/seed";
 
 export const root = path.resolve(__dirname, "..");
+/** The build the bench serves: NEXT_DIST_DIR as in next.config.ts, so a bench can keep its own build. */
+export const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 
 export function freshDatabase(label: string): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `larpass-bench-${label}-`));
@@ -19,7 +22,7 @@ export function freshDatabase(label: string): { dir: string; file: string } {
   return { dir, file };
 }
 
-export type Server = { port: number; stop: () => void };
+export type Server = { port: number; pid: number; stop: () => void };
 
 /** Starts a process in its own group and waits until it answers HTTP. */
 export async function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<Server> {
@@ -33,11 +36,11 @@ export async function startProcess(cmd: string, args: string[], env: NodeJS.Proc
       /* gone */
     }
   };
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 90_000;
   while (Date.now() < until) {
     try {
       const res = await request({ port, path: "/", method: "GET" });
-      if (res.status < 500) return { port, stop };
+      if (res.status < 500) return { port, pid: child.pid!, stop };
     } catch {
       /* not yet */
     }
@@ -47,8 +50,39 @@ export async function startProcess(cmd: string, args: string[], env: NodeJS.Proc
   throw new Error(`Servern på port ${port} startade inte:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`);
 }
 
+/** Processes in the process group led by `pgid` (from /proc): pid, name and resident memory in KiB. */
+export function processGroup(pgid: number): { pid: number; name: string; cmdline: string; rssKiB: number }[] {
+  const out: { pid: number; name: string; cmdline: string; rssKiB: number }[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 5 of /proc/<pid>/stat is the process group; the name (field 2) may contain spaces, so split after ")".
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const status = fs.readFileSync(`/proc/${entry}/status`, "utf8");
+      out.push({
+        pid: Number(entry),
+        name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "",
+        cmdline: fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim(),
+        rssKiB: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0),
+      });
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return out;
+}
+
+/** VmRSS of the next-server process in the group (`next start` renames its process "next-server"). */
+export function nextServerRssMiB(server: Server): number {
+  const group = processGroup(server.pid);
+  const next = group.find((p) => /next-server/.test(p.name) || /next-server/.test(p.cmdline)) ?? group.find((p) => p.pid === server.pid);
+  return (next?.rssKiB ?? 0) / 1024;
+}
+
 export function startNext(port: number, databasePath: string, dir: string): Promise<Server> {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     throw new Error("Ingen produktionsbygge hittades: kör `npx next build` först (npm run bench gör det).");
   }
   return startProcess(
@@ -69,13 +103,16 @@ export function startNext(port: number, databasePath: string, dir: string): Prom
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
+export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number };
+
+/** One HTTP request; the body is kept as sent on the wire (gzip when the server compressed it), see `text()`. */
 export function request(opts: {
   port: number;
   path: string;
   method: string;
   headers?: Record<string, string>;
-  body?: string;
-}): Promise<{ status: number; body: string; ms: number }> {
+  body?: string | Buffer;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = http.request(
@@ -83,15 +120,18 @@ export function request(opts: {
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c) => chunks.push(c));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }),
-        );
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }));
       },
     );
     req.on("error", reject);
     if (opts.body) req.write(opts.body);
     req.end();
   });
+}
+
+/** The decoded text of a reply (gunzipped when the server compressed it). */
+export function text(reply: Reply): string {
+  return (reply.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(reply.body) : reply.body).toString("utf8");
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { LarpassView } from "@/lib/programme";
-import { plainExcerpt } from "@/lib/text";
+import { leadExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import type { SignupContext } from "@/lib/signup-context";
 import { RegistrationControls, SeatsLine } from "./registration-controls";
@@ -25,27 +25,38 @@ export function LarpassCard({
 }) {
   const Heading = `h${headingLevel}` as const;
   const cancelled = l.status === "cancelled";
+  const href = larpassHref(eventSlug, l.slug);
+  // The programme lists every lärpass of an event (hundreds at a large one): each card shows the opening of
+  // the abstract, the lärpass page the whole text. One string per line, so React adds no <!-- --> separators.
+  const lead = leadExcerpt(l.abstract);
+  const where = [l.room ? l.room.name : "Lokal meddelas senare", l.capacity != null ? `${l.capacity} platser` : null, l.track]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <article className={cancelled ? "card cancelled" : "card"} id={`lp-${l.id}`}>
       <Heading>
-        <Link href={larpassHref(eventSlug, l.slug)}>{l.title}</Link>
+        <Link href={href}>{l.title}</Link>
       </Heading>
       {cancelled ? <p><span className="badge cancelled">Inställt</span></p> : null}
       <p className="meta">
         {showTime && l.slot ? (
           <>
             <time dateTime={l.slot.startsAt.toISOString()}>
-              {formatDay(l.slot.startsAt)} {formatTimeRange(l.slot.startsAt, l.slot.endsAt)}
+              {`${formatDay(l.slot.startsAt)} ${formatTimeRange(l.slot.startsAt, l.slot.endsAt)}`}
             </time>
             {" · "}
           </>
         ) : null}
-        {l.room ? l.room.name : "Lokal meddelas senare"}
-        {l.capacity != null ? ` · ${l.capacity} platser` : null}
-        {l.track ? ` · ${l.track}` : null}
+        {where}
       </p>
       <SpeakerList speakers={l.speakers} />
-      <p className="excerpt">{plainExcerpt(l.abstract, 220)}</p>
+      {lead.text ? (
+        <p className="excerpt">
+          {lead.more ? `${lead.text} ` : lead.text}
+          {/* "Läs mer" in the card's paragraph, under its heading: that context names the lärpass (WCAG 2.4.4). */}
+          {lead.more ? <Link href={href}>Läs mer</Link> : null}
+        </p>
+      ) : null}
       {signup ? <RegistrationControls larpass={l} ctx={signup} /> : <SeatsLine larpass={l} />}
     </article>
   );

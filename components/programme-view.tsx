@@ -15,8 +15,11 @@ export function ProgrammeView({
   filters,
   action,
   signup,
+  askProfile = false,
 }: {
   signup: SignupContext;
+  /** The member has not said who they are and has not signed up yet: ask before the first sign-up. */
+  askProfile?: boolean;
   event: Event;
   programme: Programme;
   filters: ProgrammeFilters;
@@ -49,6 +52,12 @@ export function ProgrammeView({
           ) : null}
           {signup.user ? <Link href="/mitt-program">Till Mitt program.</Link> : null}
         </p>
+        {askProfile ? (
+          <p className="notice">
+            Innan du väljer lärpass: berätta vem du är och vilken organisation du kommer från, så att arrangörerna ser det på
+            deltagarlistan. <Link href={`/konto/valkommen?next=${encodeURIComponent(signup.returnTo)}`}>Fyll i namn och organisation</Link>
+          </p>
+        ) : null}
       </header>
 
       <form className="filters" method="get" action={action} role="search" aria-label="Filtrera programmet">
@@ -141,9 +150,7 @@ export function ProgrammeView({
                   )}
                 </h2>
                 {g.slot?.label ? <span className="meta">{g.slot.label}</span> : null}
-                <span className="meta">
-                  {g.larpass.length} {g.larpass.length === 1 ? "lärpass" : "parallella lärpass"}
-                </span>
+                <span className="meta">{`${g.larpass.length} ${g.larpass.length === 1 ? "lärpass" : "parallella lärpass"}`}</span>
               </div>
               <ul className="cards">
                 {g.larpass.map((l) => (

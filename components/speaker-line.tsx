@@ -9,13 +9,9 @@ export function SpeakerList({ speakers }: { speakers: SpeakerRef[] }) {
       {speakers.map((s) => (
         <li key={s.id}>
           <Link href={`/talare/${s.slug}`}>{s.name}</Link>
-          {s.role ? `, ${s.role}` : null}
-          {s.organisation ? (
-            <>
-              {", "}
-              <Link href={`/organisationer/${s.organisation.slug}`}>{s.organisation.name}</Link>
-            </>
-          ) : null}
+          {/* One text node between the links: React separates adjacent ones with <!-- --> in the HTML. */}
+          {`${s.role ? `, ${s.role}` : ""}${s.organisation ? ", " : ""}` || null}
+          {s.organisation ? <Link href={`/organisationer/${s.organisation.slug}`}>{s.organisation.name}</Link> : null}
         </li>
       ))}
     </ul>

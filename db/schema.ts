@@ -91,6 +91,11 @@ export const organisations = sqliteTable("organisations", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull().unique(),
   kind: text("kind", { enum: organisationKinds }).notNull().default("other"),
+  /**
+   * False for an organisation a member typed in ("annan organisation") until an organiser confirms it;
+   * it can be chosen by that member meanwhile, but is not offered to others.
+   */
+  confirmed: integer("confirmed", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -194,6 +199,10 @@ export const users = sqliteTable("users", {
   role: text("role", { enum: roles }).notNull().default("member"),
   /** Secret of the personal calendar feed; replacing it revokes the old URL. */
   calendarToken: text("calendar_token").unique(),
+  /** The organisation the member comes from (Reglab's members are organisations): on host lists and demand. */
+  organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+  /** When the member was last asked for name and organisation and chose "Hoppa över" (asked once more later). */
+  profileSkippedAt: integer("profile_skipped_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
 

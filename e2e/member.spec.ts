@@ -269,7 +269,10 @@ test("Mitt konto: uppgifterna, nedladdning, borttagning med bekräftelse och ett
 
   await confirm.check();
   await remove.click();
-  await expect(page).toHaveURL("/?konto=borttaget");
+  await expect(page).toHaveURL("/kontot-borttaget?platser=1&koplatser=0");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ditt konto är borttaget");
+  await expect(page.getByRole("listitem").filter({ hasText: "1 plats på lärpass" })).toContainText("gått vidare till nästa person i kön");
+  await expect(page.getByText("Du stod inte i någon kö.")).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
   await expect(nav.getByRole("link", { name: "Logga in" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Mitt program" })).toHaveCount(0);

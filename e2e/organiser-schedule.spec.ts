@@ -361,10 +361,10 @@ test.describe("schemat", () => {
     const bytes = fs.readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").split("\r\n");
-    expect(lines[0]).toBe("Namn;E-post;Status;Köplats;Lärpass;Tid;Lokal");
+    expect(lines[0]).toBe("Namn;Organisation;E-post;Status;Köplats;Lärpass;Tid;Lokal");
     expect(lines.slice(1, 3)).toEqual([
-      `"Bo ""Bosse"" Berg; Kalmar";bo-export@test.example;Har plats;;Export på svenska: Åre, Älvsbyn, Örebro;tisdag 12 april 2016 11:00–11:45;Aulan`,
-      `Åsa Ängström-Öberg;asa-export@test.example;Har plats;;Export på svenska: Åre, Älvsbyn, Örebro;tisdag 12 april 2016 11:00–11:45;Aulan`,
+      `"Bo ""Bosse"" Berg; Kalmar";;bo-export@test.example;Har plats;;Export på svenska: Åre, Älvsbyn, Örebro;tisdag 12 april 2016 11:00–11:45;Aulan`,
+      `Åsa Ängström-Öberg;;asa-export@test.example;Har plats;;Export på svenska: Åre, Älvsbyn, Örebro;tisdag 12 april 2016 11:00–11:45;Aulan`,
     ]);
 
     // All registrations of the event, too.
@@ -380,7 +380,7 @@ test.describe("schemat", () => {
     await expect(page.getByRole("definition").filter({ hasText: "Aulan" })).toHaveText("Aulan");
     const table = page.getByRole("table", { name: `Deltagare med plats på ${title}` });
     await expect(table.getByRole("row")).toHaveCount(3);
-    await expect(table.getByRole("row").nth(2)).toContainText("2Åsa Ängström-Öbergasa-export@test.example");
+    await expect(table.getByRole("row").nth(2)).toContainText("2Åsa Ängström-Öberg–asa-export@test.example");
     await expect(table.getByRole("checkbox", { name: "Åsa Ängström-Öberg är närvarande" })).toBeVisible();
     await expectAccessible(page);
     // Printed, the page chrome is gone.

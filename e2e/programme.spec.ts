@@ -15,7 +15,7 @@ const COMPANIES = ["Behåll talangerna!", "100 utvärderingar och 10 lärdomar",
  * (.next/server/app/<route>/page_client-reference-manifest.js): our own files and the framework's.
  */
 function clientModules(route: string): { own: string[]; ownOnlyChunks: string[] } {
-  const file = path.join(process.cwd(), ".next", "server", "app", route, "page_client-reference-manifest.js");
+  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "app", route, "page_client-reference-manifest.js");
   const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { clientModules: Record<string, { chunks: string[] }> }> } };
   vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
   const manifest = Object.values(sandbox.globalThis.__RSC_MANIFEST ?? {})[0];
@@ -206,6 +206,26 @@ test.describe("filter", () => {
 });
 
 test.describe("lärpass, talare och organisationer", () => {
+  test("kortet i programmet visar början av sammanfattningen, Läs mer leder till hela texten", async ({ page }) => {
+    const programme = new ProgrammePage(page);
+    await programme.goto();
+    const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Behåll talangerna!" }) });
+    // The programme of a large event lists hundreds of lärpass: a card keeps the opening of the abstract only.
+    await expect(card.locator("p.excerpt")).toHaveText(
+      /^Urbaniseringen kan dränera landsbygden på kompetent arbetskraft\. Därför är frågan viktig: Hur kan vi behålla .*… Läs mer$/,
+    );
+    await expect(card).not.toContainText("konkurrenskraft");
+    const more = card.getByRole("link", { name: "Läs mer", exact: true });
+    await expect(more).toHaveAttribute("href", `/evenemang/${EVENT_SLUG}/larpass/behall-talangerna`);
+    await expectAccessible(page);
+
+    await more.click();
+    await expect(page).toHaveURL(`/evenemang/${EVENT_SLUG}/larpass/behall-talangerna`);
+    await expect(page.getByRole("main")).toContainText(
+      "för att säkerställa regionernas konkurrenskraft på sikt? Lärpasset presenterar Higher ambition trainee program",
+    );
+  });
+
   test("lärpasssidan visar tid, lokal och talare med organisation, och leder vidare", async ({ page }) => {
     const programme = new ProgrammePage(page);
     await programme.goto();

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, type DB } from "@/db";
-import { authSessions, events, larpass, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { authSessions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
 import { fillFreeSeats, sendNotices, type Notice } from "@/lib/registrations";
 
 /** A new secret for the calendar feed; the old URL stops working at once. */
@@ -49,11 +49,16 @@ export function exportPersonalData({ userId }: { userId: string }) {
     .where(eq(authSessions.userId, userId))
     .all();
   const speaker = db.select().from(speakers).where(eq(speakers.email, user.email ?? "\u0000")).all();
+  const organisation =
+    user.organisationId != null
+      ? db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, user.organisationId)).get()?.name ?? null
+      : null;
   return {
     konto: {
       id: user.id,
       epost: user.email,
       namn: user.name,
+      organisation,
       roll: user.role,
       epostBekraftad: user.emailVerified,
       skapad: user.createdAt,
@@ -66,20 +71,26 @@ export function exportPersonalData({ userId }: { userId: string }) {
 }
 
 /** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
-export async function deleteAccount({ userId, database = db }: { userId: string; database?: DB }) {
+/** What an account deletion removed, for the confirmation the member sees afterwards. */
+export type DeletedAccount = { seats: number; waitlist: number };
+
+export async function deleteAccount({ userId, database = db }: { userId: string; database?: DB }): Promise<DeletedAccount> {
   const notices: Notice[] = [];
-  database.transaction(
+  const deleted = database.transaction(
     (tx) => {
-      const seats = tx
-        .select({ larpassId: registrations.larpassId })
+      const mine = tx
+        .select({ larpassId: registrations.larpassId, status: registrations.status })
         .from(registrations)
-        .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed")))
+        .where(eq(registrations.userId, userId))
         .all();
+      const seats = mine.filter((r) => r.status === "confirmed");
       tx.delete(registrations).where(eq(registrations.userId, userId)).run();
       tx.delete(users).where(eq(users.id, userId)).run();
       for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
+      return { seats: seats.length, waitlist: mine.length - seats.length };
     },
     { behavior: "immediate" },
   );
   await sendNotices(notices, database);
+  return deleted;
 }

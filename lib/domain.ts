@@ -28,7 +28,19 @@ export const larpassStatusLabels: Record<LarpassStatus, string> = {
   cancelled: "Inställt",
 };
 
-export const languageLabels: Record<string, string> = { sv: "Svenska", en: "Engelska" };
+/** The languages a lärpass can be held in (ISO 639-1), in the order the form lists them. */
+export const languages = ["sv", "en", "fi", "no", "da", "de", "fr", "es"] as const;
+export type Language = (typeof languages)[number];
+export const languageLabels: Record<string, string> = {
+  sv: "Svenska",
+  en: "Engelska",
+  fi: "Finska",
+  no: "Norska",
+  da: "Danska",
+  de: "Tyska",
+  fr: "Franska",
+  es: "Spanska",
+} satisfies Record<Language, string>;
 
 export const organisationKindLabels: Record<OrganisationKind, string> = {
   region: "Region",

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { events, larpass, registrations, timeSlots, type Event } from "@/db/schema";
 import { getProgramme, type LarpassView, type SlotRef } from "./programme";
 import { getMyRegistrations, type MyRegistration } from "./registrations";
+import { utcToZoned } from "./time";
 
 export type MyProgrammeRow = {
   slot: SlotRef;
@@ -29,18 +30,33 @@ export async function getMyProgramme({ userId, event }: { userId: string; event:
   });
 }
 
-/** Events in which the member has registrations, newest first (for switching between years). */
-export async function listMyEvents({ userId }: { userId: string }): Promise<Pick<Event, "id" | "slug" | "name">[]> {
+export type MyEvent = Pick<Event, "id" | "slug" | "name" | "startsOn" | "endsOn" | "timeZone">;
+
+/**
+ * Events in which the member has a seat or a waitlist place, in the order Mitt program offers them: the
+ * nearest upcoming (or ongoing) first, then later ones, then past events, the most recent first.
+ */
+export async function listMyEvents({ userId, today = new Date() }: { userId: string; today?: Date }): Promise<MyEvent[]> {
   const ids = db
     .selectDistinct({ id: larpass.eventId })
     .from(registrations)
     .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
     .where(eq(registrations.userId, userId));
-  return db
-    .select({ id: events.id, slug: events.slug, name: events.name })
+  const mine = await db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      name: events.name,
+      startsOn: events.startsOn,
+      endsOn: events.endsOn,
+      timeZone: events.timeZone,
+    })
     .from(events)
     .where(and(inArray(events.id, ids), eq(events.published, true)))
     .orderBy(asc(events.startsOn));
+  // "Today" in each event's own zone, as getCurrentEvent reckons it.
+  const upcoming = (e: MyEvent) => e.endsOn >= utcToZoned(today, e.timeZone).date;
+  return [...mine.filter(upcoming), ...mine.filter((e) => !upcoming(e)).reverse()];
 }
 
 export type CalendarEntry = {

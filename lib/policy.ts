@@ -35,6 +35,7 @@ export const policy = {
   "calendar.create-link": { who: "member", rows: "own-account" },
   "calendar.revoke-link": { who: "member", rows: "own-account" },
   "account.delete": { who: "member", rows: "own-account" },
+  "own-account.save-profile": { who: "member", rows: "own-account" },
   "account.export-data": { who: "member", rows: "own-account" },
   "registration.api": { who: "member", rows: "own-account" },
   "calendar.download": { who: "member", rows: "own-account" },
@@ -75,6 +76,7 @@ export const policy = {
   "organisation.create": organiser,
   "organisation.update": organiser,
   "organisation.delete": organiser,
+  "organisation.confirm": organiser,
 } as const satisfies Record<string, Rule>;
 
 export type PolicyKey = keyof typeof policy;

@@ -5,6 +5,18 @@ import { rateLimits } from "@/db/schema";
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 /**
+ * The mailbox an address delivers to, for rate limits: lower case, without a "+tag" in the local part
+ * (sub-addressing, which most mail systems offer). "Anna+1@Region.se" and "anna@region.se" are one mailbox.
+ */
+export function mailboxKey(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at <= 0) return address;
+  const local = address.slice(0, at).split("+")[0] || address.slice(0, at);
+  return `${local}@${address.slice(at + 1)}`;
+}
+
+/**
  * Fixed-window counter in SQLite, shared by every server process. Counts the attempt and says whether
  * it is within `limit` per `windowMs`.
  */
@@ -44,8 +56,12 @@ export function hitRateLimit({
   );
 }
 
-/** Sign-in mails: a few per address (someone mistyping theirs), more per client (a shared office network). */
+/**
+ * Sign-in mails: a few per address (someone mistyping theirs), a few more per mailbox (the address with any
+ * "+tag" removed, so anna+1@…, anna+2@… count together), more per client (a shared office network).
+ */
 export const signInLimits = {
   perAddress: { limit: 3, windowMs: 10 * 60_000 },
+  perMailbox: { limit: 5, windowMs: 10 * 60_000 },
   perClient: { limit: 20, windowMs: 10 * 60_000 },
 };

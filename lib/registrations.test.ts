@@ -449,7 +449,7 @@ describe("deleteAccount", () => {
     await choose(qa, a, { waitlist: true });
     await choose(qe, later, { waitlist: true });
 
-    await deleteAccount({ userId: gone.id });
+    expect(await deleteAccount({ userId: gone.id })).toEqual({ seats: 2, waitlist: 1 });
     expect(db.select().from(users).where(eq(users.id, gone.id)).get()).toBeUndefined();
     expect(db.select().from(registrations).where(eq(registrations.userId, gone.id)).all()).toEqual([]);
     expect(statusOf(db, qa.id, a.id)).toBe("confirmed");

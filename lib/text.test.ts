@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSv, foldForSearch, plainExcerpt, sortBySv } from "./text";
+import { compareSv, foldForSearch, leadExcerpt, plainExcerpt, sortBySv } from "./text";
 
 describe("Swedish collation", () => {
   it("sorts å, ä, ö after z, in that order", () => {
@@ -58,5 +58,23 @@ describe("plainExcerpt", () => {
 
   it("returns short text unchanged", () => {
     expect(plainExcerpt("Kort text.")).toBe("Kort text.");
+  });
+});
+
+describe("leadExcerpt", () => {
+  it("keeps only the first paragraph and says more follows", () => {
+    expect(leadExcerpt("Första stycket, **kort**.\n\nAndra stycket som inte visas.")).toEqual({ text: "Första stycket, kort.", more: true });
+  });
+
+  it("cuts a long first paragraph within the limit", () => {
+    const out = leadExcerpt(`${"Ett långt stycke ".repeat(20)}slut.`, 60);
+    expect(out.more).toBe(true);
+    expect(out.text.length).toBeLessThanOrEqual(60);
+    expect(out.text.endsWith("…")).toBe(true);
+  });
+
+  it("shows a short single paragraph whole, with nothing more to read", () => {
+    expect(leadExcerpt("Kort.\n\n   \n")).toEqual({ text: "Kort.", more: false });
+    expect(leadExcerpt("")).toEqual({ text: "", more: false });
   });
 });

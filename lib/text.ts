@@ -27,3 +27,14 @@ export function plainExcerpt(markdown: string, max = 160): string {
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }
+
+/**
+ * The opening of an abstract for a list of many lärpass: its first paragraph as plain text, cut to `max`
+ * characters. `more` says whether anything was left out (the full text is on the lärpass's own page).
+ */
+export function leadExcerpt(markdown: string, max = 140): { text: string; more: boolean } {
+  const paragraphs = markdown.trim().split(/\n\s*\n/);
+  const first = plainExcerpt(paragraphs[0] ?? "", Number.MAX_SAFE_INTEGER);
+  const text = plainExcerpt(first, max);
+  return { text, more: text !== first || paragraphs.slice(1).some((p) => plainExcerpt(p) !== "") };
+}

@@ -39,7 +39,12 @@ import {
 import { confirmImportAction, previewImportAction } from "@/app/arrangor/evenemang/[id]/import/actions";
 import * as csvRoute from "@/app/arrangor/evenemang/[id]/larpass.csv/route";
 import { createLarpassAction, deleteLarpassAction, updateLarpassAction, type LarpassFormState } from "@/app/arrangor/larpass/actions";
-import { createOrganisationAction, deleteOrganisationAction, updateOrganisationAction } from "@/app/arrangor/organisationer/actions";
+import {
+  confirmOrganisationAction,
+  createOrganisationAction,
+  deleteOrganisationAction,
+  updateOrganisationAction,
+} from "@/app/arrangor/organisationer/actions";
 import { createSpeakerAction, deleteSpeakerAction, updateSpeakerAction } from "@/app/arrangor/talare/actions";
 import OrganiserHome from "@/app/arrangor/page";
 import EventHubPage from "@/app/arrangor/evenemang/[id]/page";
@@ -74,7 +79,8 @@ function world(): World {
   const slot = f.slot("09:00", "09:45");
   const room = f.room(30, `Vaktrum ${seq}`);
   const l = f.larpass({ slot, room, title: `Vaktpass ${seq}` });
-  const org = db.insert(organisations).values({ name: `Vaktorganisation ${seq}`, slug: `vaktorg-${seq}` }).returning().get();
+  // Unconfirmed, as if a member typed it in: confirmOrganisationAction has something to confirm.
+  const org = db.insert(organisations).values({ name: `Vaktorganisation ${seq}`, slug: `vaktorg-${seq}`, confirmed: false }).returning().get();
   const sp = db.insert(speakers).values({ name: `Vakttalare ${seq}`, slug: `vakttalare-${seq}`, organisationId: org.id }).returning().get();
   db.insert(larpassSpeakers).values({ larpassId: l.id, speakerId: sp.id, position: 0 }).run();
   return { eventId: f.event.id, dayId: slot.dayId, slotId: slot.id, roomId: room.id, larpassId: l.id, speakerId: sp.id, organisationId: org.id };
@@ -302,6 +308,14 @@ const table: Record<string, Entry> = {
     works: (w, r) => {
       expect(r.redirect).toBe(`/arrangor/organisationer/${w.organisationId}?sparat=1`);
       expect(row<{ id: number; kind: string }>(organisations, w.organisationId)).toMatchObject({ kind: "company" });
+    },
+  },
+  "app/arrangor/organisationer/actions.ts#confirmOrganisationAction": {
+    call: (w) => confirmOrganisationAction(form({ id: String(w.organisationId) })),
+    next: () => "/arrangor/organisationer",
+    works: (w, r) => {
+      expect(r.redirect).toBe("/arrangor/organisationer?bekraftad=1");
+      expect(row<{ id: number; confirmed: boolean }>(organisations, w.organisationId)).toMatchObject({ confirmed: true });
     },
   },
   "app/arrangor/organisationer/actions.ts#deleteOrganisationAction": {

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { exportPersonalData } from "@/lib/account";
+import { ProfileForm } from "@/components/profile-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getProfile, listOrganisationChoices } from "@/lib/profile";
 import { formatDateTime } from "@/lib/time";
+import { saveProfileAction } from "./actions";
 import { DeleteAccountForm } from "./delete-form";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +19,7 @@ export default async function AccountPage() {
   if (!user) redirect("/logga-in?next=/konto");
   const data = exportPersonalData({ userId: user.id });
   if (!data) redirect("/logga-in?next=/konto");
+  const profile = getProfile({ userId: user.id });
   return (
     <>
       <h1>Mitt konto</h1>
@@ -26,6 +30,8 @@ export default async function AccountPage() {
           <dd>{data.konto.epost}</dd>
           <dt>Namn</dt>
           <dd>{data.konto.namn ?? "Inget namn angivet"}</dd>
+          <dt>Organisation</dt>
+          <dd>{data.konto.organisation ?? "Ingen organisation angiven"}</dd>
           <dt>Roll</dt>
           <dd>{roleLabels[data.konto.roll]}</dd>
           <dt>Konto skapat</dt>
@@ -35,6 +41,11 @@ export default async function AccountPage() {
           <dt>Inloggningar</dt>
           <dd>{data.inloggningar.length} aktiva</dd>
         </dl>
+        <p className="meta">
+          En inloggning gäller i 30 dagar och förlängs när du använder webbplatsen (högst en gång per dygn). Den sparas i
+          en cookie som bara håller dig inloggad. Utöver den används bara två kortlivade cookies under själva inloggningen
+          (skydd mot förfalskade anrop och adressen du ska tillbaka till). Ingen spårning.
+        </p>
         <h3>Dina anmälningar</h3>
         {data.anmalningar.length === 0 ? (
           <p>Inga.</p>
@@ -52,6 +63,17 @@ export default async function AccountPage() {
             Ladda ner mina uppgifter (JSON)
           </a>
         </p>
+      </section>
+      <section aria-labelledby="namn-och-organisation" style={{ marginTop: "1.5rem" }}>
+        <h2 id="namn-och-organisation">Namn och organisation</h2>
+        <p>Arrangörerna ser ditt namn och din organisation på deltagarlistorna för de lärpass du valt.</p>
+        <ProfileForm
+          action={saveProfileAction}
+          organisations={listOrganisationChoices({ userId: user.id })}
+          initial={{ name: profile?.name ?? "", organisation: profile?.organisation ? String(profile.organisation.id) : "" }}
+          next="/konto"
+          mode="account"
+        />
       </section>
       <section aria-labelledby="ta-bort" className="panel" style={{ marginTop: "1.5rem" }}>
         <h2 id="ta-bort">Ta bort mitt konto</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { LANDING_PATH, landingFor } from "@/lib/auth/landing";
 import { headers } from "next/headers";
 import { outboxReadableBy } from "@/lib/mail";
 import { safeReturnPath } from "@/lib/validation/auth";
@@ -14,8 +15,9 @@ export const metadata: Metadata = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeReturnPath((await searchParams).next);
-  if (await getCurrentUser()) redirect(next);
+  const next = safeReturnPath((await searchParams).next, LANDING_PATH);
+  const user = await getCurrentUser();
+  if (user) redirect(next === LANDING_PATH ? landingFor(user) : next);
   return (
     <>
       <h1>Logga in</h1>

@@ -10,7 +10,7 @@ import { getCurrentEvent, getEventBySlug, getProgramme } from "@/lib/programme";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { chooseAction, leaveAction } from "@/app/program/actions";
 import { siteUrl } from "@/lib/site-url";
-import { formatDay, formatTimeRange } from "@/lib/time";
+import { formatDateSpan, formatDay, formatTimeRange } from "@/lib/time";
 import { createCalendarLinkAction, revokeCalendarLinkAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -22,16 +22,18 @@ export default async function MyProgrammePage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!user) redirect("/logga-in?next=/mitt-program");
   const query = await searchParams;
+  const myEvents = await listMyEvents({ userId: user.id });
+  // The event asked for, else the member's own nearest event (their seats may be in another year than the
+  // programme's current event), else the current event.
   const event =
-    typeof query.evenemang === "string" ? await getEventBySlug({ slug: query.evenemang }) : await getCurrentEvent();
+    typeof query.evenemang === "string"
+      ? await getEventBySlug({ slug: query.evenemang })
+      : myEvents[0]
+        ? await getEventBySlug({ slug: myEvents[0].slug })
+        : await getCurrentEvent();
   if (!event) notFound();
-  const [rows, myEvents, { all }] = await Promise.all([
-    getMyProgramme({ userId: user.id, event }),
-    listMyEvents({ userId: user.id }),
-    getProgramme({ eventId: event.id }),
-  ]);
-  const signup = await getSignupContext({
-    actions: { choose: chooseAction, leave: leaveAction }, event, larpass: all, returnTo: returnPath("/mitt-program", query), params: query });
+  const [rows, { all }] = await Promise.all([getMyProgramme({ userId: user.id, event }), getProgramme({ eventId: event.id })]);
+  const signup = await getSignupContext({ actions: { choose: chooseAction, leave: leaveAction }, event, larpass: all, returnTo: returnPath("/mitt-program", query), params: query });
   const token = getCalendarToken({ userId: user.id });
   // The configured public address, never the request's Host header (which the client controls).
   const feedUrl = token ? `${siteUrl()}/kalender/${token}.ics` : null;
@@ -50,7 +52,8 @@ export default async function MyProgrammePage({ searchParams }: Props) {
               <li key={e.id}>
                 <Link href={`/mitt-program?evenemang=${e.slug}`} aria-current={e.id === event.id ? "page" : undefined}>
                   {e.name}
-                </Link>
+                </Link>{" "}
+                <span className="meta">({formatDateSpan(e.startsOn, e.endsOn)})</span>
               </li>
             ))}
           </ul>

@@ -14,7 +14,10 @@ export default async function OrganisationsPage() {
   return (
     <>
       <h1>Organisationer</h1>
-      <p className="lead">Regioner, myndigheter, lärosäten och andra som håller lärpass, i bokstavsordning.</p>
+      <p className="lead">
+        Regioner, myndigheter, lärosäten och andra som håller lärpass, i bokstavsordning. Se också{" "}
+        <Link href="/talare">alla talare</Link>.
+      </p>
       {organisations.length === 0 ? (
         <p>Inga organisationer ännu.</p>
       ) : (

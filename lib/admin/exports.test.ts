@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { organisations, users } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
 import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
 import { buildEventExport, csvCell, getParticipantList, listParticipants, parseExportFile, participantsCsv, toCsv } from "./exports";
@@ -71,14 +71,15 @@ describe("participant lists", () => {
     const b = f.larpass({ slot: ten, room, title: "Öppna data" });
     const [ö, å, ä, z] = createUsers(db, 4);
     db.update(users).set({ name: "Östen Ärlig" }).where(eq(users.id, ö.id)).run();
-    db.update(users).set({ name: "Åsa Ek" }).where(eq(users.id, å.id)).run();
+    const region = db.insert(organisations).values({ slug: `region-${Date.now()}-${Math.random()}`, name: `Region Örebro län ${Math.random()}` }).returning().get();
+    db.update(users).set({ name: "Åsa Ek", organisationId: region.id }).where(eq(users.id, å.id)).run();
     db.update(users).set({ name: "Ängla Berg" }).where(eq(users.id, ä.id)).run();
     db.update(users).set({ name: "Zack Zäta" }).where(eq(users.id, z.id)).run();
-    return { f, nine, ten, a, b, ö, å, ä, z };
+    return { f, nine, ten, a, b, ö, å, ä, z, region };
   }
 
   it("lists seats by Swedish name order, then the queue in order, lärpass in schedule order", async () => {
-    const { f, a, b, ö, å, ä, z } = setup();
+    const { f, a, b, ö, å, ä, z, region } = setup();
     await chooseLarpass({ userId: ö.id, larpassId: a.id });
     await chooseLarpass({ userId: å.id, larpassId: a.id });
     await chooseLarpass({ userId: z.id, larpassId: a.id, waitlist: true });
@@ -96,9 +97,9 @@ describe("participant lists", () => {
 
     const csv = participantsCsv(rows);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe("Namn;E-post;Status;Köplats;Lärpass;Tid;Lokal");
-    expect(lines[1]).toBe(`Åsa Ek;${å.email};Har plats;;"Ärenden; ""snabbt""";torsdag 15 mars 2018 09:00–09:45;Rum Götaland`);
-    expect(lines[3]).toBe(`Zack Zäta;${z.email};I kö;1;"Ärenden; ""snabbt""";torsdag 15 mars 2018 09:00–09:45;Rum Götaland`);
+    expect(lines[0]).toBe("Namn;Organisation;E-post;Status;Köplats;Lärpass;Tid;Lokal");
+    expect(lines[1]).toBe(`Åsa Ek;${region.name};${å.email};Har plats;;"Ärenden; ""snabbt""";torsdag 15 mars 2018 09:00–09:45;Rum Götaland`);
+    expect(lines[3]).toBe(`Zack Zäta;;${z.email};I kö;1;"Ärenden; ""snabbt""";torsdag 15 mars 2018 09:00–09:45;Rum Götaland`);
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(7);
   });
@@ -111,7 +112,7 @@ describe("participant lists", () => {
     expect(perSlot.filename).toBe(`${f.event.slug}-pass-${ten.id}.csv`);
     expect(perSlot.csv).toContain("Åsa Ek");
     const perLarpass = buildEventExport({ eventId: f.event.id, file: `larpass-${a.id}.csv` })!;
-    expect(perLarpass.csv).toBe("\uFEFFNamn;E-post;Status;Köplats;Lärpass;Tid;Lokal\r\n");
+    expect(perLarpass.csv).toBe("\uFEFFNamn;Organisation;E-post;Status;Köplats;Lärpass;Tid;Lokal\r\n");
     expect(buildEventExport({ eventId: other.event.id, file: `larpass-${a.id}.csv` })).toBeNull();
     expect(buildEventExport({ eventId: other.event.id, file: `pass-${ten.id}.csv` })).toBeNull();
     expect(buildEventExport({ eventId: f.event.id, file: "hemligt.txt" })).toBeNull();

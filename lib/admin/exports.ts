@@ -4,8 +4,8 @@ import "server-only";
 // printable list for the room host.
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
-import { registrationStatusLabels } from "@/lib/domain";
+import { events, larpass, organisations, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
+import { registrationStatusLabels, type RegistrationStatus } from "@/lib/domain";
 import { compareSv } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
 
@@ -30,12 +30,14 @@ export function toCsv(rows: CsvCell[][]): string {
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
-export const participantHeader = ["Namn", "E-post", "Status", "Köplats", "Lärpass", "Tid", "Lokal"] as const;
+export const participantHeader = ["Namn", "Organisation", "E-post", "Status", "Köplats", "Lärpass", "Tid", "Lokal"] as const;
 
 export type ParticipantRow = {
   name: string;
+  /** The organisation the member gave (Mitt konto); "" when none. */
+  organisation: string;
   email: string;
-  status: "confirmed" | "waitlisted";
+  status: RegistrationStatus;
   /** 1 = first in the queue; null for a seat. */
   position: number | null;
   larpassId: number;
@@ -70,6 +72,7 @@ export function listParticipants({
       status: registrations.status,
       queuedAt: registrations.queuedAt,
       name: users.name,
+      organisation: organisations.name,
       email: users.email,
       larpassId: larpass.id,
       title: larpass.title,
@@ -81,6 +84,7 @@ export function listParticipants({
     })
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
     .innerJoin(events, eq(events.id, larpass.eventId))
     .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
@@ -103,6 +107,7 @@ export function listParticipants({
   return rows
     .map((r) => ({
       name: displayName(r),
+      organisation: r.organisation ?? "",
       email: r.email ?? "",
       status: r.status,
       position: positions.get(r.id) ?? null,
@@ -124,7 +129,7 @@ export function listParticipants({
 export function participantsCsv(rows: ParticipantRow[]): string {
   return toCsv([
     [...participantHeader],
-    ...rows.map((r) => [r.name, r.email, registrationStatusLabels[r.status], r.position, r.larpassTitle, r.time, r.room]),
+    ...rows.map((r) => [r.name, r.organisation, r.email, registrationStatusLabels[r.status], r.position, r.larpassTitle, r.time, r.room]),
   ]);
 }
 

@@ -10,7 +10,7 @@ export type ListenPlan =
   | { ok: true; host: string | undefined; outbox: boolean; warnings: string[] }
   | { ok: false; message: string };
 
-export function listenPlan(env: NodeJS.ProcessEnv): ListenPlan {
+export function listenPlan(env: Record<string, string | undefined>): ListenPlan {
   const outbox = !env.SMTP_URL;
   const host = env.HOST?.trim() || undefined;
   if (!outbox) return { ok: true, host, outbox, warnings: [] };

@@ -1,7 +1,7 @@
 // The organisers' forms: one schema per form, shared by the server actions and the tests. Every input
 // arrives as text from a form; empty optional fields become null. Messages are Swedish and name the fix.
 import { z } from "zod";
-import { larpassStatuses, organisationKinds } from "@/lib/domain";
+import { languages, larpassStatuses, organisationKinds } from "@/lib/domain";
 import { decodeSpeakerEntry, type SpeakerEntry } from "@/lib/speaker-entry";
 
 // Building blocks -----------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ export const larpassSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z]{2}$/, "Välj språk i listan."),
+    .pipe(z.enum(languages, { error: "Välj språk i listan." })),
 });
 export type LarpassInput = z.output<typeof larpassSchema>;
 

@@ -1,10 +1,13 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/people";
+import { serverAction } from "@/lib/action";
 import { deleteAction, formAction } from "@/lib/action-form";
+import { confirmOrganisation } from "@/lib/profile";
 import { authorOf } from "@/lib/revisions";
 import { organisationFields, organisationSchema } from "@/lib/validation/admin";
-import type { FormState } from "@/lib/validation/form";
+import { formId, type FormState } from "@/lib/validation/form";
 
 export type OrganisationFormState = FormState<(typeof organisationFields)[number]>;
 
@@ -32,4 +35,15 @@ export const deleteOrganisationAction = deleteAction("organisation.delete", {
   returnTo: page,
   call: ({ caller, id }) => deleteOrganisation({ id, author: authorOf(caller) }),
   done: () => "/arrangor/organisationer?borttaget=organisation",
+});
+
+/** An organisation a member typed in becomes one everyone can choose (lib/profile.ts). */
+export const confirmOrganisationAction = serverAction("organisation.confirm", {
+  returnTo: "/arrangor/organisationer",
+  run: (_caller, formData: FormData): void => {
+    const id = formId(formData);
+    if (!id.ok) redirect("/arrangor/organisationer?fel=bekrafta");
+    if (!confirmOrganisation({ id: id.id })) redirect("/arrangor/organisationer?fel=bekrafta");
+    redirect("/arrangor/organisationer?bekraftad=1");
+  },
 });

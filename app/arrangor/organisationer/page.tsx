@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAdminOrganisations } from "@/lib/admin/people";
+import { listUnconfirmedOrganisations } from "@/lib/profile";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { organisationKindLabels } from "@/lib/domain";
 import { Saved } from "../fields";
-import { createOrganisationAction } from "./actions";
+import { confirmOrganisationAction, createOrganisationAction } from "./actions";
 import { OrganisationForm } from "./organisation-form";
 
 export const dynamic = "force-dynamic";
@@ -16,11 +17,41 @@ export default async function OrganisationsAdminPage({ searchParams }: Props) {
   await requirePageRole("organiser", "/arrangor/organisationer");
   const query = await searchParams;
   const list = listAdminOrganisations();
+  const proposed = listUnconfirmedOrganisations();
   return (
     <>
       <h1>Organisationer</h1>
       <p className="lead">Alla organisationer, i bokstavsordning. Typen styr filtret ”Typ av organisation” i programmet.</p>
       {query.borttaget === "organisation" ? <Saved>Organisationen är borttagen.</Saved> : null}
+      {query.bekraftad === "1" ? <Saved>Organisationen är bekräftad och kan nu väljas av alla.</Saved> : null}
+      {query.fel === "bekrafta" ? (
+        <p role="alert" className="notice">
+          Organisationen kunde inte bekräftas. Den kan redan vara bekräftad eller borttagen.
+        </p>
+      ) : null}
+      {proposed.length ? (
+        <section aria-labelledby="nya-fran-medlemmar" className="admin-section">
+          <h2 id="nya-fran-medlemmar">Nya organisationer från medlemmar</h2>
+          <p>
+            Medlemmar har skrivit in de här organisationerna själva. Bekräfta dem som stämmer; rätta stavningen eller typen
+            under namnet först, eller ta bort en som är fel (medlemmarna står då utan organisation).
+          </p>
+          <ul className="plain-list">
+            {proposed.map((o) => (
+              <li key={o.id} className="actions" style={{ marginBottom: "0.5rem" }}>
+                <Link href={`/arrangor/organisationer/${o.id}`}>{o.name}</Link>
+                <span className="meta">({o.members === 1 ? "1 medlem" : `${o.members} medlemmar`})</span>
+                <form action={confirmOrganisationAction}>
+                  <input type="hidden" name="id" value={o.id} />
+                  <button type="submit" className="secondary" aria-label={`Bekräfta ${o.name}`}>
+                    Bekräfta
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {list.length === 0 ? (
         <p>Inga organisationer ännu.</p>
       ) : (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDemand } from "@/lib/admin/grid";
+import { getOrganisationDemand } from "@/lib/admin/organisation-demand";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
@@ -25,6 +26,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
   const data = getDemand({ eventId: eventId.data });
   if (!data) notFound();
   const { event, rooms, slots, slotDemand, suggestions } = data;
+  const perOrganisation = getOrganisationDemand({ eventId: event.id });
   const tz = event.timeZone;
   const query = await searchParams;
   const hidden = new Set(
@@ -154,6 +156,51 @@ export default async function DemandPage({ params, searchParams }: Props) {
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section aria-labelledby="per-organisation">
+        <h2 id="per-organisation">Per organisation</h2>
+        {perOrganisation.length === 0 ? (
+          <p>Ingen har valt något lärpass ännu.</p>
+        ) : (
+          <div className="table-wrap" role="region" aria-labelledby="per-organisation" tabIndex={0}>
+            <table>
+              <caption className="visually-hidden">Deltagande organisationer: antal medlemmar, platser och köplatser, och vilka lärpass de valt</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Organisation</th>
+                  <th scope="col" className="num">Medlemmar</th>
+                  <th scope="col" className="num">Platser</th>
+                  <th scope="col" className="num">I kö</th>
+                  <th scope="col">Lärpass (platser, kö)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {perOrganisation.map((d) => (
+                  <tr key={d.organisation?.id ?? "ingen"}>
+                    <th scope="row">
+                      {d.organisation ? d.organisation.name : <em>Ingen organisation angiven</em>}
+                      {d.organisation && !d.organisation.confirmed ? <span className="meta"> (ny, ej bekräftad)</span> : null}
+                    </th>
+                    <td className="num">{d.members}</td>
+                    <td className="num">{d.seats}</td>
+                    <td className="num">{d.waitlisted}</td>
+                    <td>
+                      <ul className="plain-list">
+                        {d.larpass.map((l) => (
+                          <li key={l.id}>
+                            {l.title} ({l.seats}
+                            {l.waitlisted ? `, ${l.waitlisted} i kö` : ""})
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="lokalforslag">

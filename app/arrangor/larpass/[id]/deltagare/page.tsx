@@ -95,7 +95,7 @@ export default async function ParticipantsPage({ params }: Props) {
   );
 }
 
-/** One table for seats and queue: a number, the name, the address and a box to tick on paper. */
+/** One table for seats and queue: a number, the name, the organisation, the address and a box to tick on paper. */
 function AttendanceTable({
   caption,
   numberLabel,
@@ -103,7 +103,7 @@ function AttendanceTable({
 }: {
   caption: string;
   numberLabel: string;
-  rows: { number: number; name: string | null; email: string }[];
+  rows: { number: number; name: string | null; organisation: string; email: string }[];
 }) {
   return (
     <table className="attendance">
@@ -114,6 +114,7 @@ function AttendanceTable({
             {numberLabel}
           </th>
           <th scope="col">Namn</th>
+          <th scope="col">Organisation</th>
           <th scope="col">E-post</th>
           <th scope="col" className="tick">
             Närvarande
@@ -125,6 +126,7 @@ function AttendanceTable({
           <tr key={p.email}>
             <td className="num">{p.number}</td>
             <th scope="row">{p.name || "–"}</th>
+            <td>{p.organisation || "–"}</td>
             <td>{p.email}</td>
             <td className="tick">
               <input type="checkbox" aria-label={`${p.name || p.email} är närvarande`} />

@@ -8,6 +8,7 @@ import { chooseAction, leaveAction } from "@/app/program/actions";
 import { getEventBySlug, getLarpassBySlug, getProgramme, type LarpassView } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
+import { languageLabels } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 
@@ -93,7 +94,7 @@ export default async function LarpassPage({ params, searchParams }: Props) {
                 </>
               ) : null}
               <dt>Språk</dt>
-              <dd>{l.language === "en" ? "Engelska" : "Svenska"}</dd>
+              <dd>{languageLabels[l.language] ?? l.language}</dd>
             </dl>
             <div id={`lp-${l.id}`}>
               <RegistrationControls larpass={l} ctx={signup} />

@@ -1,0 +1,78 @@
+// Hardening seen from a browser: the Content-Security-Policy lets the app run (and nothing else), pages
+// cannot be framed, the outbox answers this machine, return addresses stay on the site, and a POST from
+// another site is refused cleanly.
+import { clientHeaders, signInAs } from "./fixture-data";
+import { expect, expectAccessible, test } from "./fixtures";
+
+test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
+
+test("varje sida har en CSP med ny nonce, appens egna skript bär den och inget bryter mot policyn", async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const first = await page.goto("/program");
+  const csp = first!.headers()["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(first!.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(first!.headers()["permissions-policy"]).toContain("camera=()");
+  expect(first!.headers()["strict-transport-security"]).toBeUndefined(); // http here; https is tested in vitest
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  // Next's own scripts carry the nonce (the browser hides it from getAttribute, but not from .nonce).
+  const nonces = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(new Set(nonces)).toEqual(new Set([nonce]));
+  // The app still works under the policy: client navigation and the filter form.
+  await page.getByRole("link", { name: "Organisationer" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisationer");
+  const second = await page.request.get("/program");
+  expect(/'nonce-([^']+)'/.exec(second.headers()["content-security-policy"])![1]).not.toBe(nonce);
+  expect(violations).toEqual([]);
+  await expectAccessible(page);
+});
+
+test("sidor kan inte ramas in, också bekräftelsesidorna för borttagning", async ({ page }) => {
+  await signInAs(page, "organiser", "ram");
+  const res = await page.request.get("/arrangor/ta-bort/lokal/1");
+  expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(res.headers()["x-frame-options"]).toBe("DENY");
+  // Static files get the static headers too.
+  const icon = await page.request.get("/icon.svg");
+  expect(icon.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(icon.headers()["x-frame-options"]).toBe("DENY");
+});
+
+test("utkorgen visas för den här datorn, vad klienten än skriver i huvudena", async ({ page, request }) => {
+  const res = await request.get("/utveckling/utkorg", { headers: { "x-larpass-peer": "203.0.113.5", "x-forwarded-for": "203.0.113.5" } });
+  expect(res.status()).toBe(200);
+  await page.goto("/utveckling/utkorg");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Utkorg");
+  await expect(page.getByText("bara för den här datorn")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("inloggad: next-adresser som pekar mot en annan värd leder till medlemmens startsida", async ({ page }) => {
+  await signInAs(page, "member", "redirect");
+  for (const next of ["/.//evil.example", "/..//evil.example", "/%2e//evil.example", "/./\\evil.example", "/a/..//evil.example"]) {
+    const res = await page.request.get(`/logga-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(res.status(), next).toBe(307);
+    expect(res.headers()["location"], next).toBe("/program");
+  }
+  const ok = await page.request.get(`/logga-in?next=${encodeURIComponent("/program?dag=1")}`, { maxRedirects: 0 });
+  expect(ok.headers()["location"]).toBe("/program?dag=1");
+});
+
+test("ett POST-anrop från en annan webbplats får 403 med ett svenskt besked, inte 500", async ({ request }) => {
+  const res = await request.post("/logga-in", {
+    headers: { origin: "https://evil.example", "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(403);
+  expect(await res.text()).toBe("Förfrågan kom från en annan webbplats och avvisades.");
+});
