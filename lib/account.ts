@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type DB } from "@/db";
 import { authSessions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
-import { fillFreeSeats, sendNotices, type Notice } from "@/lib/registrations";
+import { sendPending, type PendingMail } from "@/lib/mail";
+import { fillFreeSeats } from "@/lib/registrations";
 
 /** A new secret for the calendar feed; the old URL stops working at once. */
 export function rotateCalendarToken({ userId }: { userId: string }): string {
@@ -75,7 +76,7 @@ export function exportPersonalData({ userId }: { userId: string }) {
 export type DeletedAccount = { seats: number; waitlist: number };
 
 export async function deleteAccount({ userId, database = db }: { userId: string; database?: DB }): Promise<DeletedAccount> {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const deleted = database.transaction(
     (tx) => {
       const mine = tx
@@ -91,6 +92,6 @@ export async function deleteAccount({ userId, database = db }: { userId: string;
     },
     { behavior: "immediate" },
   );
-  await sendNotices(notices, database);
+  await sendPending(notices, database);
   return deleted;
 }

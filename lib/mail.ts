@@ -4,10 +4,42 @@
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { inArray } from "drizzle-orm";
+import type { DB } from "@/db";
+import { users } from "@/db/schema";
 import { isLoopbackRequest } from "./net/peer-address";
 
 export type Mail = { to: string; subject: string; text: string };
 export type OutboxEntry = Mail & { id: string; sentAt: string };
+
+/**
+ * A mail to a member, addressed when it is sent: collected inside the transaction that makes the change,
+ * sent with sendPending after the commit (one type and one send function for every mail the app sends to
+ * members, ready to become a durable queue).
+ */
+export type PendingMail = { userId: string; build: (email: string) => Mail };
+
+/** Sends pending mails after the commit; a member whose account is gone by then gets none. */
+export async function sendPending(mails: PendingMail[], database?: DB): Promise<void> {
+  if (mails.length === 0) return;
+  // The database only when there is mail to send: the start-up check imports this module for its settings.
+  database ??= (await import("@/db")).db;
+  const ids = [...new Set(mails.map((m) => m.userId))];
+  const emails = new Map(
+    database
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all()
+      .map((u) => [u.id, u.email]),
+  );
+  await deliver(
+    mails.flatMap((m) => {
+      const email = emails.get(m.userId);
+      return email ? [m.build(email)] : [];
+    }),
+  );
+}
 
 export function outboxPath(): string {
   return process.env.OUTBOX_PATH || path.join(process.cwd(), "data", "outbox.jsonl");

@@ -8,6 +8,7 @@ import { getSeatCounts } from "./registrations";
 import { compareSv, foldForSearch, sortBySv } from "./text";
 import { utcToZoned } from "./time";
 import type { ProgrammeFilters } from "./validation/programme-filters";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type OrganisationRef = { id: number; slug: string; name: string; kind: OrganisationKind };
 export type SpeakerRef = { id: number; slug: string; name: string; role: string | null; organisation: OrganisationRef | null };
@@ -119,7 +120,7 @@ async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
     status: l.status,
     track: l.track,
     language: l.language,
-    capacity: l.capacity ?? room?.capacity ?? null,
+    capacity: effectiveCapacity(l.capacity, room?.capacity),
     slot: slot ? { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, label: slot.label } : null,
     room: room ? { id: room.id, name: room.name, capacity: room.capacity } : null,
     speakers: speakerMap.get(l.id) ?? [],

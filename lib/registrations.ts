@@ -3,11 +3,12 @@
 // benchmark, so no "server-only" here.
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
-import { deliver, type Mail } from "./mail";
+import { events, larpass, registrations, rooms, timeSlots, type Event } from "@/db/schema";
+import { sendPending, type PendingMail } from "./mail";
 import { siteUrl } from "./site-url";
 import type { RegistrationStatus } from "./domain";
 import { formatDateTime, formatDay, formatTimeRange } from "./time";
+import { effectiveCapacitySql } from "@/lib/capacity";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -90,7 +91,7 @@ function loadTarget(tx: Tx, larpassId: number): Target | null {
       slotId: timeSlots.id,
       startsAt: timeSlots.startsAt,
       endsAt: timeSlots.endsAt,
-      capacity: sql<number | null>`coalesce(${larpass.capacity}, ${rooms.capacity})`,
+      capacity: effectiveCapacitySql,
     })
     .from(larpass)
     .innerJoin(events, eq(events.id, larpass.eventId))
@@ -191,14 +192,12 @@ export function waitlistPosition(tx: Tx, registrationId: number): number {
     .get()!.n;
 }
 
-export type Notice = { userId: string; build: (email: string) => Mail };
-
 /**
  * Gives free seats of a lärpass to the first on its waitlist, in order. A promoted member's seat in
  * another lärpass at the same time is released (they asked to be moved), which frees a seat there in
  * turn: the queue handles that cascade within the same transaction.
  */
-export function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void {
+export function fillFreeSeats(tx: Tx, startLarpassId: number, notices: PendingMail[]): void {
   const queue = [startLarpassId];
   while (queue.length > 0) {
     const larpassId = queue.shift()!;
@@ -252,24 +251,6 @@ export function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[])
 }
 
 
-async function send(database: DB, notices: Notice[]): Promise<void> {
-  if (notices.length === 0) return;
-  const ids = [...new Set(notices.map((n) => n.userId))];
-  const emails = new Map(
-    database
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(inArray(users.id, ids))
-      .all()
-      .map((u) => [u.id, u.email]),
-  );
-  await deliver(
-    notices.flatMap((n) => {
-      const email = emails.get(n.userId);
-      return email ? [n.build(email)] : [];
-    }),
-  );
-}
 
 /**
  * A member chooses a lärpass. A free seat is taken at once, releasing the member's seat in any lärpass
@@ -289,7 +270,7 @@ export async function chooseLarpass({
   now?: Date;
   database?: DB;
 }): Promise<ChooseOutcome> {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const outcome = database.transaction(
     (tx): ChooseOutcome => {
       // The clock is read inside the write lock: another process may hold it for a while, and a time
@@ -351,7 +332,7 @@ export async function chooseLarpass({
     },
     { behavior: "immediate" },
   );
-  await send(database, notices);
+  await sendPending(notices, database);
   return outcome;
 }
 
@@ -370,7 +351,7 @@ export async function leaveLarpass({
   now?: Date;
   database?: DB;
 }): Promise<LeaveOutcome> {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const outcome = database.transaction(
     (tx): LeaveOutcome => {
       const mine = tx
@@ -385,32 +366,32 @@ export async function leaveLarpass({
     },
     { behavior: "immediate" },
   );
-  await send(database, notices);
+  await sendPending(notices, database);
   return outcome;
 }
 
 /** Re-runs the queue after capacity grew or a room changed (organiser edits). */
 export async function promoteWaitlist({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   database.transaction((tx) => fillFreeSeats(tx, larpassId, notices), { behavior: "immediate" });
-  await send(database, notices);
+  await sendPending(notices, database);
   return notices.length;
 }
 
 /** Cancels a lärpass: every seat and queue place is released and each member is told by mail. */
 export async function cancelLarpass({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const affected = database.transaction((tx) => cancelInTransaction(tx, larpassId, notices), { behavior: "immediate" });
-  await send(database, notices);
+  await sendPending(notices, database);
   return affected;
 }
 
 /**
  * The cancellation inside the caller's transaction (an organiser's save that also edits the lärpass,
  * lib/admin/larpass.ts): returns how many members lost a seat or queue place; their mails go to
- * `notices`, to be sent with sendNotices() after the commit.
+ * `notices`, to be sent with sendPending() after the commit.
  */
-export function cancelInTransaction(tx: Tx, larpassId: number, notices: Notice[]): number {
+export function cancelInTransaction(tx: Tx, larpassId: number, notices: PendingMail[]): number {
   const target = loadTarget(tx, larpassId);
   if (!target) return 0;
   const regs = tx.select().from(registrations).where(eq(registrations.larpassId, larpassId)).all();
@@ -437,10 +418,6 @@ export function cancelInTransaction(tx: Tx, larpassId: number, notices: Notice[]
   return regs.length;
 }
 
-/** Sends notices collected inside a transaction; call after the commit. */
-export async function sendNotices(notices: Notice[], database: DB = defaultDb): Promise<void> {
-  await send(database, notices);
-}
 
 export type SeatInfo = { confirmed: number; waitlisted: number; capacity: number | null; left: number | null };
 

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
+import { versionChoice } from "@/lib/version-choice";
 import { updateOwnAbstract, updateOwnProfile, type ProfileValues } from "@/lib/speakers/edit";
 import { getMyLarpassForEdit, getMyProfile } from "@/lib/speakers/mine";
 import { fieldErrors } from "@/lib/validation/form";
@@ -46,8 +47,8 @@ const text = (formData: FormData, key: string) => {
 function begin<V>(prev: { seq: number }, formData: FormData, values: V) {
   const op = text(formData, "op") || "spara";
   const base = { seq: prev.seq + 1, values, version: Number(text(formData, "version")) || 0 };
-  const mine = /^mina:(\d{1,9})$/.exec(op);
-  return { op, base, version: mine ? String(Number(mine[1])) : text(formData, "version") };
+  const choice = versionChoice(op);
+  return { op, choice, base, version: !choice.theirs && choice.onto !== null ? String(choice.onto) : text(formData, "version") };
 }
 
 /** A save the domain function refused: the conflict (both versions) or the errors, with what was typed. */
@@ -57,9 +58,9 @@ function notSaved<B, C, E>(base: B, result: { conflict: C } | { errors: E }) {
 
 export const saveAbstractAction = serverAction("own-larpass.save-abstract", {
   run: async (user, prev: AbstractFormState, formData: FormData): Promise<AbstractFormState> => {
-    const { op, base, version } = begin(prev, formData, { abstract: text(formData, "abstract") });
+    const { op, choice, base, version } = begin(prev, formData, { abstract: text(formData, "abstract") });
     if (op === "forhandsgranska") return { ...base, preview: true };
-    if (op === "deras") {
+    if (choice.theirs) {
       const id = hiddenId.safeParse(text(formData, "larpassId"));
       const current = id.success ? getMyLarpassForEdit({ userId: user.id, larpassId: id.data }) : null;
       if (!current) return { ...base, errors: { form: "Du är inte talare i det här lärpasset och kan inte ändra det." } };
@@ -77,9 +78,9 @@ export const saveAbstractAction = serverAction("own-larpass.save-abstract", {
 export const saveProfileAction = serverAction("own-speaker.save-profile", {
   run: async (user, prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> => {
     const values = { role: text(formData, "role"), organisation: text(formData, "organisation"), bio: text(formData, "bio") };
-    const { op, base, version } = begin(prev, formData, values);
+    const { op, choice, base, version } = begin(prev, formData, values);
     if (op === "forhandsgranska") return { ...base, preview: true };
-    if (op === "deras") {
+    if (choice.theirs) {
       const current = getMyProfile({ userId: user.id });
       if (!current) return { ...base, errors: { form: "Ditt konto är inte kopplat till någon talare." } };
       return { seq: base.seq, values: { role: current.role ?? "", organisation: current.organisation ?? "", bio: current.bio }, version: current.version };

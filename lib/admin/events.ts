@@ -15,7 +15,9 @@ import type { FieldErrors } from "@/lib/validation/form";
 import type { DeletionImpact } from "./deletion";
 import { larpassCount, members } from "@/lib/domain";
 import { countMembers, releaseRegistrations } from "./release";
-import { applyMove, sendMails, type PendingMail } from "./schedule";
+import { sendPending, type PendingMail } from "@/lib/mail";
+import { applyMove, needsConfirmation } from "./schedule";
+import { effectiveCapacitySql } from "@/lib/capacity";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -175,7 +177,7 @@ export async function deleteEvent({ id, database = defaultDb }: { id: number; da
     },
     { behavior: "immediate" },
   );
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   return deleted;
 }
 
@@ -264,7 +266,7 @@ export async function deleteDay({ id, author, database = defaultDb }: { id: numb
     },
     { behavior: "immediate" },
   );
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   return eventId;
 }
 
@@ -385,7 +387,7 @@ export async function updateSlot({
 
       const timeChanged = startsAt.getTime() !== slot.startsAt.getTime() || endsAt.getTime() !== slot.endsAt.getTime();
       const inSlot = tx
-        .select({ id: larpass.id, title: larpass.title, capacity: sql<number | null>`coalesce(${larpass.capacity}, ${rooms.capacity})` })
+        .select({ id: larpass.id, title: larpass.title, capacity: effectiveCapacitySql })
         .from(larpass)
         .leftJoin(rooms, eq(rooms.id, larpass.roomId))
         .where(eq(larpass.timeSlotId, id))
@@ -405,7 +407,7 @@ export async function updateSlot({
       }
       const before = `${formatDay(slot.startsAt, timeZone)} ${formatTimeRange(slot.startsAt, slot.endsAt, timeZone)}`;
       const after = `${formatDay(startsAt, timeZone)} ${formatTimeRange(startsAt, endsAt, timeZone)}`;
-      if (regs.length && !confirmed) {
+      if (needsConfirmation(new Set(regs.map((r) => r.userId)).size, confirmed)) {
         return {
           ok: false,
           confirm: { larpass: inSlot.length, members: new Set(regs.map((r) => r.userId)).size, released: clashes.size, from: before, to: after },
@@ -448,7 +450,7 @@ export async function updateSlot({
     },
     { behavior: "immediate" },
   );
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   if (result.ok) for (const larpassId of result.promote ?? []) await promoteWaitlist({ larpassId, database });
   if (result.ok) return { ok: true, id: result.id };
   return result;
@@ -466,7 +468,7 @@ export async function deleteSlot({ id, author, database = defaultDb }: { id: num
     },
     { behavior: "immediate" },
   );
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   return eventId;
 }
 
@@ -556,7 +558,7 @@ export async function deleteRoom({ id, author, database = defaultDb }: { id: num
     },
     { behavior: "immediate" },
   );
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   return eventId;
 }
 

@@ -8,6 +8,7 @@ import { events, larpass, organisations, registrations, rooms, timeSlots, users,
 import { registrationStatusLabels, type RegistrationStatus } from "@/lib/domain";
 import { compareSv } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -156,7 +157,7 @@ export function getParticipantList({ larpassId, database = defaultDb }: { larpas
   const people = listParticipants({ eventId: row.event.id, larpassId, database });
   return {
     event: row.event,
-    larpass: { id: row.l.id, title: row.l.title, status: row.l.status, capacity: row.l.capacity ?? row.room?.capacity ?? null },
+    larpass: { id: row.l.id, title: row.l.title, status: row.l.status, capacity: effectiveCapacity(row.l.capacity, row.room?.capacity) },
     slot: row.slot ? { startsAt: row.slot.startsAt, endsAt: row.slot.endsAt } : null,
     room: row.room ? { name: row.room.name, capacity: row.room.capacity } : null,
     confirmed: people.filter((p) => p.status === "confirmed"),

@@ -9,6 +9,7 @@ import { getSeatCounts } from "@/lib/registrations";
 import { compareSv } from "@/lib/text";
 import { findConflicts, type Conflict } from "./conflicts";
 import { suggestRooms, type SlotSuggestion } from "./rooms";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type GridSlot = { id: number; dayId: number; startsAt: Date; endsAt: Date; label: string };
 export type GridRoom = { id: number; name: string; capacity: number };
@@ -84,7 +85,7 @@ export function getScheduleGrid({ eventId, database = defaultDb }: { eventId: nu
     timeSlotId: l.timeSlotId,
     roomId: l.roomId,
     ownCapacity: l.capacity,
-    capacity: l.capacity ?? (l.roomId != null ? (roomCapacity.get(l.roomId) ?? null) : null),
+    capacity: effectiveCapacity(l.capacity, l.roomId != null ? roomCapacity.get(l.roomId) : null),
     version: l.version,
     speakers: speakerRows.filter((s) => s.larpassId === l.id).map((s) => ({ id: s.id, name: s.name })),
     seats: seatMap.get(l.id) ?? { confirmed: 0, waitlisted: 0 },

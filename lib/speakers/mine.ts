@@ -9,6 +9,7 @@ import type { LarpassStatus } from "@/lib/domain";
 import { speakerIdOfUser, speaksIn } from "@/lib/policy";
 import { getSeatCounts } from "@/lib/registrations";
 import { sortBySv } from "@/lib/text";
+import { effectiveCapacity } from "@/lib/capacity";
 
 type Reader = Pick<DB, "select">;
 
@@ -151,7 +152,7 @@ export function listMyLarpass({ userId, database = defaultDb, now = new Date() }
       event: { id: r.eventId, slug: r.eventSlug, name: r.eventName, timeZone: r.timeZone, published: r.published, seeParticipants: r.seeParticipants },
       slot: r.startsAt && r.endsAt ? { startsAt: r.startsAt, endsAt: r.endsAt } : null,
       room: r.room,
-      capacity: r.capacity ?? r.roomCapacity ?? null,
+      capacity: effectiveCapacity(r.capacity, r.roomCapacity),
       confirmed: c.confirmed,
       waitlisted: c.waitlisted,
       participants: r.seeParticipants

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { createLarpass, deleteLarpass, updateLarpass, type SaveLarpassResult } from "@/lib/admin/larpass";
 import { getLarpassForEdit, type LarpassDisplay, type LarpassFormValues, type LarpassVersion } from "@/lib/admin/larpass-read";
 import { encodeSpeakerEntry } from "@/lib/speaker-entry";
+import { versionChoice } from "@/lib/version-choice";
 import { larpassFields, larpassSchema, newSpeakerInlineSchema, type LarpassField } from "@/lib/validation/admin";
 import { fieldErrors, formId, idSchema, type FieldErrors } from "@/lib/validation/form";
 import { authorOf } from "@/lib/revisions";
@@ -151,8 +152,9 @@ export const updateLarpassAction = serverAction("larpass.update", {
     const version = idSchema.safeParse(formData.get("version"));
     const formVersion = version.success ? version.data : prev.version;
     const op = String(formData.get("op") ?? "spara");
+    const choice = versionChoice(op);
 
-    if (op === "deras") {
+    if (choice.theirs) {
       // Take the saved version: the form is filled with it and based on it from now on.
       const current = getLarpassForEdit({ id: id.id });
       if (!current) notFound();
@@ -167,9 +169,7 @@ export const updateLarpassAction = serverAction("larpass.update", {
     const local = formOnly(op, prev, values, formVersion);
     if (local) return local;
 
-    // "mina:N": the organiser has seen version N and saves their own values over it.
-    const onto = /^mina:(\d{1,9})$/.exec(op);
-    const expectedVersion = onto ? Number(onto[1]) : formVersion;
+    const expectedVersion = choice.onto ?? formVersion;
     const parsed = larpassSchema.safeParse(values);
     if (!parsed.success) {
       return { seq: prev.seq + 1, values, version: formVersion, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };

@@ -5,6 +5,7 @@ import "server-only";
 import { getAdminSpeaker, speakerFormValuesOf, updateSpeaker } from "@/lib/admin/people";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorOf } from "@/lib/revisions";
+import { versionChoice } from "@/lib/version-choice";
 import { speakerFields, speakerSchema } from "@/lib/validation/admin";
 import { fieldErrors, formValues, type FormState } from "@/lib/validation/form";
 import type { SpeakerDisplay, SpeakerVersion } from "@/lib/admin/people";
@@ -28,7 +29,8 @@ export function saveSpeakerForm({ id, formData, user }: { id: number; formData: 
   const raw = formData.get("version");
   const formVersion = typeof raw === "string" && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : null;
 
-  if (op === "deras") {
+  const choice = versionChoice(op);
+  if (choice.theirs) {
     const current = getAdminSpeaker({ id });
     if (!current) return { errors: { form: "Talaren finns inte längre. Någon kan ha tagit bort den." }, values };
     return {
@@ -37,8 +39,7 @@ export function saveSpeakerForm({ id, formData, user }: { id: number; formData: 
       message: `Formuläret visar nu den sparade versionen (version ${current.version}).`,
     };
   }
-  const onto = /^mina:(\d{1,9})$/.exec(op);
-  const expectedVersion = onto ? Number(onto[1]) : formVersion;
+  const expectedVersion = choice.onto ?? formVersion;
   if (expectedVersion == null) return { errors: { form: staleForm }, values };
   const parsed = speakerSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values, version: expectedVersion };

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { moveLarpasses, previewMove } from "@/lib/admin/schedule";
+import { moveLarpasses, moveMessages, previewRoomMoves } from "@/lib/admin/schedule";
 import { serverAction } from "@/lib/action";
 import { authorOf } from "@/lib/revisions";
 import { idParamSchema, roomSuggestionSchema, roomSuggestionValues } from "@/lib/validation/schedule";
@@ -11,8 +11,6 @@ export type SuggestionState = {
   /** Members affected (all follow: only rooms change), shown for the organiser to confirm. */
   confirm?: { members: number; larpass: number; overfull: string[] };
 };
-
-const STALE = "Schemat har ändrats sedan du öppnade sidan. Ladda om och titta på förslaget igen.";
 
 /**
  * "Använd förslaget": moves the lärpass of one time slot to the suggested rooms, all at once. The first
@@ -30,22 +28,12 @@ export const applyRoomSuggestionAction = serverAction("schedule.apply-room-sugge
     const requests = moves.map((m) => ({ larpassId: m.larpassId, target: { timeSlotId: slotId, roomId: m.roomId }, expectedVersion: m.version }));
 
     if (!confirm) {
-      let members = 0;
-      const overfull: string[] = [];
-      for (const r of requests) {
-        const p = previewMove({ larpassId: r.larpassId, target: r.target, eventId: event.data });
-        if (!p.ok) return { error: p.reason === "not_found" ? "Ett av lärpassen finns inte längre. Ladda om sidan." : p.message };
-        if (p.version !== r.expectedVersion || p.plan.timeChanged) return { error: STALE };
-        members += p.plan.follow + p.plan.released;
-        if (p.plan.seatsAfter != null && p.plan.confirmedAfter > p.plan.seatsAfter) {
-          overfull.push(`${p.plan.title}: ${p.plan.confirmedAfter} har plats, ${p.plan.to.room} rymmer ${p.plan.seatsAfter}`);
-        }
-      }
-      return { confirm: { members, larpass: requests.length, overfull } };
+      const preview = previewRoomMoves({ moves: requests, eventId: event.data });
+      return preview.ok ? { confirm: { members: preview.members, larpass: preview.larpass, overfull: preview.overfull } } : { error: preview.message };
     }
 
     const result = await moveLarpasses({ moves: requests, eventId: event.data, author: authorOf(user) });
-    if (!result.ok) return { error: result.reason === "stale" ? STALE : result.message };
+    if (!result.ok) return { error: result.reason === "stale" ? moveMessages.suggestionStale : result.message };
     redirect(`/arrangor/evenemang/${event.data}/efterfragan?forslag=${slotId}#forslag-${slotId}`);
   },
   refused: (refusal) => ({ error: refusal.message }),

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { previewMove, moveLarpass, type MovePlan } from "@/lib/admin/schedule";
+import { checkMove, moveLarpass, moveMessages, type MovePlan } from "@/lib/admin/schedule";
 import { serverAction } from "@/lib/action";
 import { authorOf } from "@/lib/revisions";
 import { idParamSchema, moveFormValues, moveSchema } from "@/lib/validation/schedule";
@@ -14,8 +14,7 @@ export type MoveState = {
   confirm?: MovePlan;
 };
 
-const STALE = "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen.";
-const NOT_FOUND = "Lärpasset finns inte i det här evenemanget.";
+const NOT_FOUND = moveMessages.notFound;
 
 /**
  * The plain move form (select time + room, "Flytta"), also used by drag and drop once its dialog is
@@ -45,12 +44,9 @@ export const moveAction = serverAction("schedule.move", {
     const { timeSlotId, roomId, version, confirm } = parsed.data;
     const target = { timeSlotId, roomId };
 
-    const preview = previewMove({ larpassId: ids.larpass.data, target, eventId: ids.event.data });
-    if (!preview.ok) return { errors: { form: preview.reason === "not_found" ? NOT_FOUND : preview.message }, values };
-    if (preview.version !== version) return { errors: { form: STALE }, values };
-    const { plan } = preview;
-    if (!plan.timeChanged && !plan.roomChanged) return { errors: { form: "Lärpasset är redan där. Välj en annan tid eller lokal." }, values };
-    if (plan.follow + plan.released > 0 && !confirm) return { confirm: plan, values };
+    const check = checkMove({ larpassId: ids.larpass.data, target, eventId: ids.event.data, expectedVersion: version, confirmed: Boolean(confirm) });
+    if (!check.ok) return { errors: { form: check.message }, values };
+    if (check.ask) return { confirm: check.plan, values };
 
     const result = await moveLarpass({
       larpassId: ids.larpass.data,
@@ -59,7 +55,7 @@ export const moveAction = serverAction("schedule.move", {
       eventId: ids.event.data,
       author: authorOf(user),
     });
-    if (!result.ok) return { errors: { form: result.reason === "stale" ? STALE : result.message }, values };
+    if (!result.ok) return { errors: { form: result.message }, values };
     redirect(`/arrangor/evenemang/${ids.event.data}/schema?flyttad=${ids.larpass.data}#lp-${ids.larpass.data}`);
   },
   refused: (refusal) => ({ errors: { form: refusal.message } }),
@@ -80,14 +76,13 @@ export const previewMoveAction = serverAction("schedule.preview-move", {
       version: String(input?.version ?? ""),
     });
     if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Ogiltig flytt." };
-    const preview = previewMove({
+    const check = checkMove({
       larpassId: ids.larpass.data,
       target: { timeSlotId: parsed.data.timeSlotId, roomId: parsed.data.roomId },
       eventId: ids.event.data,
+      expectedVersion: parsed.data.version,
     });
-    if (!preview.ok) return { ok: false, message: preview.reason === "not_found" ? NOT_FOUND : preview.message };
-    if (preview.version !== parsed.data.version) return { ok: false, message: STALE };
-    return { ok: true, plan: preview.plan, version: preview.version };
+    return check.ok ? { ok: true, plan: check.plan, version: check.version } : check;
   },
   refused: (refusal) => ({ ok: false as const, message: refusal.message }),
 });
