@@ -249,7 +249,12 @@ export function clientHeaders(): Record<string, string> {
  */
 export async function signInLink(email: string, baseURL: string): Promise<string> {
   const mail = await latestMailTo(email, "Logga in");
-  const link = new URL(mail.text.match(/https?:\/\/\S+/)![0]);
+  return onSite(mail.text.match(/https?:\/\/\S+/)![0], baseURL);
+}
+
+/** A sign-in link from any mail (an invitation, say), pointed at baseURL as signInLink() explains. */
+export function onSite(raw: string, baseURL: string): string {
+  const link = new URL(raw);
   const site = new URL(baseURL);
   const callback = link.searchParams.get("callbackUrl");
   if (callback && /^https?:\/\//.test(callback)) {

@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { inArray } from "drizzle-orm";
-import type { DB } from "@/db";
+import { db as defaultDb, type DB } from "@/db";
 import { users } from "@/db/schema";
+import { enqueueMails, processMailQueue } from "./mail-queue";
 import { isLoopbackRequest } from "./net/peer-address";
 
 export type Mail = { to: string; subject: string; text: string };
@@ -14,16 +15,14 @@ export type OutboxEntry = Mail & { id: string; sentAt: string };
 
 /**
  * A mail to a member, addressed when it is sent: collected inside the transaction that makes the change,
- * sent with sendPending after the commit (one type and one send function for every mail the app sends to
- * members, ready to become a durable queue).
+ * sent with sendPending after the commit. One type and one send function for every mail to members.
+ * `movedTo`: a member who follows a moved lärpass (a change digest may replace that mail).
  */
-export type PendingMail = { userId: string; build: (email: string) => Mail };
+export type PendingMail = { userId: string; build: (email: string) => Mail; movedTo?: string };
 
-/** Sends pending mails after the commit; a member whose account is gone by then gets none. */
-export async function sendPending(mails: PendingMail[], database?: DB): Promise<void> {
+/** Sends pending mails after the commit (through the queue); a member whose account is gone gets none. */
+export async function sendPending(mails: PendingMail[], database: DB = defaultDb): Promise<void> {
   if (mails.length === 0) return;
-  // The database only when there is mail to send: the start-up check imports this module for its settings.
-  database ??= (await import("@/db")).db;
   const ids = [...new Set(mails.map((m) => m.userId))];
   const emails = new Map(
     database
@@ -38,6 +37,7 @@ export async function sendPending(mails: PendingMail[], database?: DB): Promise<
       const email = emails.get(m.userId);
       return email ? [m.build(email)] : [];
     }),
+    { database },
   );
 }
 
@@ -83,17 +83,36 @@ export function mailFrom(): string {
   return process.env.MAIL_FROM ?? "Lärpass <no-reply@larpass.local>";
 }
 
-export async function deliver(mails: Mail[]): Promise<void> {
-  for (const mail of mails) {
-    if (smtpConfigured()) {
-      await smtp().sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
-      continue;
-    }
-    const entry: OutboxEntry = { id: crypto.randomUUID(), sentAt: new Date().toISOString(), ...mail };
-    const file = outboxPath();
-    fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
-    fs.appendFileSync(/* turbopackIgnore: true */ file, `${JSON.stringify(entry)}\n`);
-    console.log(`[utkorg] Till: ${mail.to} | ${mail.subject}\n${mail.text}\n`);
+/** Sends one mail now: through SMTP, or into the outbox. The queue's transport (lib/mail-queue.ts). */
+export async function sendNow(mail: Mail): Promise<void> {
+  if (smtpConfigured()) {
+    await smtp().sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+    return;
+  }
+  const entry: OutboxEntry = { id: crypto.randomUUID(), sentAt: new Date().toISOString(), ...mail };
+  const file = outboxPath();
+  fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+  fs.appendFileSync(/* turbopackIgnore: true */ file, `${JSON.stringify(entry)}\n`);
+  console.log(`[utkorg] Till: ${mail.to} | ${mail.subject}\n${mail.text}\n`);
+}
+
+/**
+ * Puts the mails in the durable queue and tries to send them at once. Never throws over a mail: what
+ * could not be sent stays queued and the worker (instrumentation.ts) tries again with a growing pause.
+ * Callers that change data should rather queue inside their own transaction (enqueueMails).
+ */
+export async function deliver(mails: Mail[], { database = defaultDb }: { database?: DB } = {}): Promise<void> {
+  if (mails.length === 0) return;
+  const ids = database.transaction((tx) => enqueueMails(tx, mails));
+  await sendQueued(ids, database);
+}
+
+/** Tries the given queued mails now (after the transaction that queued them); failures stay queued. */
+export async function sendQueued(ids: number[], database: DB = defaultDb): Promise<void> {
+  try {
+    await processMailQueue({ transport: sendNow, ids, database });
+  } catch (error) {
+    console.error("E-post kunde inte skickas nu; den ligger kvar i kön:", error);
   }
 }
 

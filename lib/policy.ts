@@ -77,6 +77,7 @@ export const policy = {
   "organisation.update": organiser,
   "organisation.delete": organiser,
   "organisation.confirm": organiser,
+  "mail.retry": organiser,
 } as const satisfies Record<string, Rule>;
 
 export type PolicyKey = keyof typeof policy;

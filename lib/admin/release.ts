@@ -1,6 +1,6 @@
 // Releasing members' seats and queue places when an organiser removes what they chose (a lärpass deleted
 // or taken back to draft, a whole event deleted). Runs inside the caller's transaction; the mails are
-// collected and sent after the commit (lib/admin/schedule.ts's sendMails).
+// collected and sent after the commit (lib/mail.ts's sendPending).
 import { eq, inArray } from "drizzle-orm";
 import type { DB } from "@/db";
 import { events, larpass, registrations } from "@/db/schema";

@@ -264,6 +264,7 @@ export function applyMove(
   for (const r of a.follow) {
     mails.push({
       userId: r.userId,
+      movedTo: where,
       build: (email) => ({
         to: email,
         subject: `Ändrat: ${title}`,

@@ -7,6 +7,7 @@ import { accounts, authSessions, users, verificationTokens } from "@/db/schema";
 import type { Role } from "@/lib/domain";
 import { deliver } from "@/lib/mail";
 import { authConfig } from "./config";
+import { SIGN_IN_LINK_MAX_AGE_S } from "./email-link";
 import { authEvents } from "./events";
 
 declare module "next-auth" {
@@ -48,7 +49,7 @@ const nextAuth = NextAuth({
       // Mail goes through lib/mail (SMTP or the outbox), so this transport is never used.
       server: process.env.SMTP_URL || "smtp://localhost:25",
       from: process.env.MAIL_FROM ?? "Lärpass <no-reply@larpass.local>",
-      maxAge: 24 * 60 * 60,
+      maxAge: SIGN_IN_LINK_MAX_AGE_S,
       async sendVerificationRequest({ identifier, url }) {
         await deliver([signInMail(url, identifier)]);
       },

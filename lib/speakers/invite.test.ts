@@ -56,7 +56,11 @@ describe("inviteSpeaker", () => {
     const [mail] = readOutbox({ to: email });
     expect(mail.subject).toBe("Du är inbjuden som talare på Lärpass");
     expect(mail.text).toContain("Hej Per Erik Andersson!");
-    expect(mail.text).toMatch(/https?:\/\/[^\s]+\/logga-in\?next=\/mina-larpass/);
+    // The link signs the speaker in directly (one mail), and leads to Mina lärpass.
+    const link = new URL(mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/)![0]);
+    expect(link.searchParams.get("email")).toBe(email);
+    expect(new URL(link.searchParams.get("callbackUrl")!).pathname).toBe("/mina-larpass");
+    expect(link.searchParams.get("token")).toMatch(/^[0-9a-f]{64}$/);
     // Nobody has that address yet: nothing is linked until it signs in.
     expect(speakerRow(s.id).userId).toBeNull();
   });

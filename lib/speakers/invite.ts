@@ -7,6 +7,7 @@ import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { speakers, users } from "@/db/schema";
 import type { Role } from "@/lib/domain";
+import { createSignInLink } from "@/lib/auth/email-link";
 import { deliver, type Mail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site-url";
 import type { InviteField, SpeakerFormErrors } from "@/lib/validation/speaker";
@@ -21,8 +22,8 @@ function raiseToSpeaker(tx: Tx, userId: string): void {
   tx.update(users).set({ role: "speaker" }).where(and(eq(users.id, userId), eq(users.role, "member"))).run();
 }
 
-export function invitationMail(to: string, speakerName: string): Mail {
-  const link = `${siteUrl()}/logga-in?next=/mina-larpass`;
+/** The invitation signs the speaker in directly: `link` is a sign-in link (lib/auth/email-link.ts). */
+export function invitationMail(to: string, speakerName: string, link: string): Mail {
   return {
     to,
     subject: "Du är inbjuden som talare på Lärpass",
@@ -31,11 +32,12 @@ export function invitationMail(to: string, speakerName: string): Mail {
       "",
       "Arrangörerna har bjudit in dig att själv hålla sammanfattningen av dina lärpass och din presentation aktuella på Lärpass.",
       "",
-      "Logga in med den här e-postadressen, så hittar du dina lärpass under Mina lärpass:",
+      "Klicka på länken så loggas du in och kommer direkt till dina lärpass under Mina lärpass. Länken gäller i 24 timmar och kan bara användas en gång:",
       "",
       link,
       "",
-      "Du får en inloggningslänk till den här adressen. Har du inte väntat dig inbjudan kan du strunta i mejlet: ingenting kopplas utan att du loggar in.",
+      `Har länken slutat gälla loggar du in med den här adressen på ${siteUrl()}/logga-in.`,
+      "Har du inte väntat dig inbjudan kan du strunta i mejlet: ingenting kopplas utan att du loggar in.",
     ].join("\n"),
   };
 }
@@ -102,7 +104,7 @@ export async function inviteSpeaker({
         .where(eq(speakers.id, speakerId))
         .run();
       if (account) raiseToSpeaker(tx, account.id);
-      mail = invitationMail(address, speaker.name);
+      mail = invitationMail(address, speaker.name, createSignInLink(tx, { email: address, next: "/mina-larpass", now }));
       return { ok: true, linkedTo: account?.email ?? null };
     },
     { behavior: "immediate" },

@@ -10,3 +10,6 @@ process.env.DATABASE_PATH = path.join(dir, "test.db");
 const database = openDatabase(process.env.DATABASE_PATH);
 migrateDatabase(database);
 database.$client.close();
+
+// Sign-in links made by the app (lib/auth/email-link.ts, speakers' invitations) are hashed with the secret.
+process.env.AUTH_SECRET ??= "test-secret-not-for-production-0123456789";
