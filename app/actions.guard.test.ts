@@ -6,7 +6,7 @@
 // succeeds (acting only on its own data, whatever user id the client sends), and every role that may not
 // is refused. A discovery test fails when an action or route exists that the table does not cover.
 //
-// Only the edges Next.js and Auth.js provide at request time are replaced (lib/testing/mock-auth.ts):
+// Only the edges Next.js and Auth.js provide at request time are replaced (test/mock-auth.ts):
 // auth()/signIn()/signOut() from @/lib/auth, redirect() from next/navigation, headers() from next/headers.
 // Everything else (requireRole, the queries, the database) is the real code on a fresh SQLite file.
 import fs from "node:fs";
@@ -14,12 +14,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 // next-auth's own entry cannot load outside Next (it imports "next/server" without an extension); the
 // sign-in action only needs its AuthError class.
-vi.mock("next-auth", async () => ({ AuthError: (await import("@/lib/testing/mock-auth")).AuthError }));
+vi.mock("next-auth", async () => ({ AuthError: (await import("@/test/mock-auth")).AuthError }));
 
 import { asc, count, eq, isNotNull } from "drizzle-orm";
 import ICAL from "ical.js";
@@ -38,7 +38,7 @@ import {
   setRequestHeaders,
   signInAs,
   signOutAll,
-} from "@/lib/testing/mock-auth";
+} from "@/test/mock-auth";
 
 import { createCalendarLinkAction, revokeCalendarLinkAction } from "@/app/mitt-program/actions";
 import { deleteAccountAction, saveProfileAction } from "@/app/konto/actions";
@@ -581,8 +581,8 @@ function discover() {
     /^app\/(arrangor|mina-larpass)\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f));
   return {
     actionFiles: actionFiles.filter((f) => !elsewhere(f)),
-    // lib/testing/guard-harness.ts names the directive in its own check for inline actions.
-    inlineActionFiles: inlineActionFiles.filter((f) => !elsewhere(f) && f !== "lib/testing/guard-harness.ts"),
+    // test/guard-harness.ts names the directive in its own check for inline actions.
+    inlineActionFiles: inlineActionFiles.filter((f) => !elsewhere(f) && f !== "test/guard-harness.ts"),
     routeFiles: routeFiles.filter((f) => !elsewhere(f)),
     rel,
   };

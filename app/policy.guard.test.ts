@@ -6,14 +6,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
-vi.mock("next-auth", async () => ({ AuthError: (await import("@/lib/testing/mock-auth")).AuthError }));
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
+vi.mock("next-auth", async () => ({ AuthError: (await import("@/test/mock-auth")).AuthError }));
 
 import { ruleOf } from "@/lib/action";
 import { policy, type PolicyKey } from "@/lib/policy";
-import { actionsWithoutRule, listEndpoints } from "@/lib/testing/guard-harness";
+import { actionsWithoutRule, listEndpoints } from "@/test/guard-harness";
 
 const ROOT = path.resolve(__dirname, "..");
 

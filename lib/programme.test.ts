@@ -1,4 +1,4 @@
-// The public queries against a real SQLite file holding the seeded 2018 demo (see lib/testing/setup-db.ts).
+// The public queries against a real SQLite file holding the seeded 2018 demo (see test/setup-db.ts).
 import { count, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";

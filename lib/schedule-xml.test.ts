@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { DEMO_EVENT_SLUG, seedDemo } from "@/scripts/seed";
 import { larpassSpeakers, speakers } from "@/db/schema";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { getScheduleXml, larpassGuid, xmlText } from "./schedule-xml";
 
 const XSD = path.resolve(__dirname, "..", "test", "fixtures", "schemas", "schedule.xml.xsd");

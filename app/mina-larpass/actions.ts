@@ -10,7 +10,7 @@ import { abstractSchema, hiddenId, profileSchema, type AbstractField, type Profi
 
 // Every action here is a public POST endpoint: the pipeline (lib/action.ts) checks the session and the
 // speaker role, and the domain function checks that the account speaks in the lärpass (lib/policy.ts). Ids come from hidden fields (no
-// `.bind`, see app/arrangor/fields.tsx IdField) and are never trusted for who may do what.
+// `.bind`, see components/form-fields.tsx IdField) and are never trusted for who may do what.
 
 export type Conflict<C> = { current: C & { version: number; updatedAt: Date }; yours: C };
 

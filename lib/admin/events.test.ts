@@ -6,7 +6,7 @@ import { days, events, larpass, programmeChanges, registrations, revisions, room
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { createEvent as createFixture, createUsers, registrationsOf, statusOf, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent as createFixture, createUsers, registrationsOf, statusOf, useTempOutbox } from "@/test/factories";
 import { zonedToUtc } from "@/lib/time";
 import { dayNameSchema, daySchema, eventSchema, newEventSchema, roomSchema, slotSchema } from "@/lib/validation/admin";
 import {

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, programmeChanges, revisions, speakers } from "@/db/schema";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { organisationSchema, speakerSchema } from "@/lib/validation/admin";
 import {
   createOrganisation,

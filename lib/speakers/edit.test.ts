@@ -9,7 +9,7 @@ import type { Role } from "@/lib/domain";
 import { updateEvent } from "@/lib/admin/events";
 import { chooseLarpass } from "@/lib/registrations";
 import { eventSchema } from "@/lib/validation/admin";
-import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUsers, useTempOutbox } from "@/test/factories";
 import { abstractSchema, profileSchema } from "@/lib/validation/speaker";
 import { updateOwnAbstract, updateOwnProfile } from "./edit";
 import { getMyLarpassForEdit, getMyProfile, listMyLarpass } from "./mine";

@@ -8,7 +8,7 @@ import { speakers, users } from "@/db/schema";
 import type { Role } from "@/lib/domain";
 import { authEvents } from "@/lib/auth/events";
 import { readOutbox } from "@/lib/mail";
-import { useTempOutbox } from "@/lib/testing/factories";
+import { useTempOutbox } from "@/test/factories";
 import { getSpeakerLink, inviteSpeaker, linkInvitedSpeaker, unlinkSpeaker } from "./invite";
 
 useTempOutbox();

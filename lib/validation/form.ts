@@ -35,7 +35,7 @@ export function formValues<F extends string>(formData: FormData, fields: readonl
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const formIdMessage = "Det här finns inte längre, eller så är sidan för gammal. Ladda om sidan och försök igen.";
-/** An id from a form's hidden field (app/arrangor/fields.tsx IdField): untrusted input like any other. */
+/** An id from a form's hidden field (components/form-fields.tsx IdField): untrusted input like any other. */
 export const formIdSchema = z.coerce
   .number({ error: formIdMessage })
   .int(formIdMessage)

@@ -130,7 +130,7 @@ function answer(prev: LarpassFormState, values: LarpassFormState["values"], vers
 
 export const createLarpassAction = serverAction("larpass.create", {
   run: async (user, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> => {
-    // The event id is a hidden field, not .bind(): see IdField in ../fields.tsx. createLarpass checks the event exists.
+    // The event id is a hidden field, not .bind(): see IdField in components/form-fields.tsx. createLarpass checks the event exists.
     const event = formId(formData, "eventId");
     if (!event.ok) return { seq: prev.seq + 1, values: readValues(formData), version: 0, errors: { form: event.message }, focus: "fel-sammanfattning" };
     const values = readValues(formData);

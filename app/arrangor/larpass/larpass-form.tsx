@@ -7,7 +7,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import type { LarpassFormOptions } from "@/lib/admin/larpass-read";
 import { languageLabels, larpassStatusLabels } from "@/lib/domain";
 import { decodeSpeakerEntry } from "@/lib/speaker-entry";
-import { FieldError, IdField, SelectField, TextArea, TextField } from "../fields";
+import { FieldError, IdField, SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { LarpassFormField, LarpassFormState } from "./actions";
 import { ConflictPanel } from "./conflict-panel";
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { organisationKindLabels, organisationKinds } from "@/lib/domain";
-import { FormError, IdField, SelectField, TextField } from "../fields";
+import { FormError, IdField, SelectField, TextField } from "@/components/form-fields";
 import type { OrganisationFormState } from "./actions";
 
 export type OrganisationDefaults = { name: string; slug: string; kind: string };

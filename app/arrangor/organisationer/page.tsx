@@ -4,7 +4,7 @@ import { listAdminOrganisations } from "@/lib/admin/people";
 import { listUnconfirmedOrganisations } from "@/lib/profile";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { organisationKindLabels } from "@/lib/domain";
-import { Saved } from "../fields";
+import { Saved } from "@/components/form-fields";
 import { confirmOrganisationAction, createOrganisationAction } from "./actions";
 import { OrganisationForm } from "./organisation-form";
 

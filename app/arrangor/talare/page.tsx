@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAdminSpeakers, listOrganisationOptions } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { Saved } from "../fields";
+import { Saved } from "@/components/form-fields";
 import { createSpeakerAction } from "./actions";
 import { SpeakerForm } from "./speaker-form";
 

@@ -6,8 +6,8 @@ import { getLarpassForEdit, getLarpassFormOptions } from "@/lib/admin/larpass-re
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { larpassStatusLabels } from "@/lib/domain";
 import { idSchema } from "@/lib/validation/form";
-import { EventHeader } from "../../evenemang/[id]/event-header";
-import { Saved } from "../../fields";
+import { EventHeader } from "@/components/event-header";
+import { Saved } from "@/components/form-fields";
 import { updateLarpassAction, type LarpassFormState } from "../actions";
 import { LarpassForm } from "../larpass-form";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getAdminOrganisation } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/form";
-import { Saved } from "../../fields";
+import { Saved } from "@/components/form-fields";
 import { updateOrganisationAction } from "../actions";
 import { OrganisationForm } from "../organisation-form";
 

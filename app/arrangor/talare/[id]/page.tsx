@@ -5,7 +5,7 @@ import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getAdminSpeaker, listOrganisationOptions } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/form";
-import { Saved } from "../../fields";
+import { Saved } from "@/components/form-fields";
 import { updateSpeakerAction } from "../actions";
 import { SpeakerForm } from "../speaker-form";
 import { SpeakerAccount } from "./speaker-account";

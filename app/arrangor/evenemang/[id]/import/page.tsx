@@ -4,7 +4,7 @@ import { getAdminEvent } from "@/lib/admin/events";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { CSV_COLUMNS } from "@/lib/import/csv";
 import { idSchema } from "@/lib/validation/form";
-import { EventHeader } from "../event-header";
+import { EventHeader } from "@/components/event-header";
 import { confirmImportAction, previewImportAction } from "./actions";
 import { ImportPanel } from "./import-panel";
 

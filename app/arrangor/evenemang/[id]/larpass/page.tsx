@@ -5,8 +5,8 @@ import { getAdminEvent } from "@/lib/admin/events";
 import { listEventLarpass } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/form";
-import { Saved } from "../../../fields";
-import { EventHeader } from "../event-header";
+import { Saved } from "@/components/form-fields";
+import { EventHeader } from "@/components/event-header";
 import { LarpassTable } from "../larpass-table";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { describeLarpassDeletion } from "@/lib/admin/larpass";
 import { describeOrganisationDeletion, describeSpeakerDeletion } from "@/lib/admin/people";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { idSchema } from "@/lib/validation/form";
-import { IdField } from "../../../fields";
+import { IdField } from "@/components/form-fields";
 import { deleteDayAction, deleteEventAction, deleteRoomAction, deleteSlotAction } from "../../../evenemang/[id]/actions";
 import { deleteLarpassAction } from "../../../larpass/actions";
 import { deleteOrganisationAction } from "../../../organisationer/actions";

@@ -69,7 +69,7 @@ export async function outcome(fn: () => unknown): Promise<Outcome> {
   }
 }
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
 function walk(dir: string, skip: string[]): string[] {
