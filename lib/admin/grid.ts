@@ -8,7 +8,7 @@ import type { LarpassStatus } from "@/lib/domain";
 import { getSeatCounts } from "@/lib/registrations";
 import { compareSv } from "@/lib/text";
 import { findConflicts, type Conflict } from "./conflicts";
-import { suggestRooms, type SlotSuggestion } from "./rooms";
+import { suggestRooms, type SlotSuggestion } from "./room-suggestions";
 import { effectiveCapacity } from "@/lib/capacity";
 
 export type GridSlot = { id: number; dayId: number; startsAt: Date; endsAt: Date; label: string };

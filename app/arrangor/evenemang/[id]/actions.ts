@@ -1,6 +1,9 @@
 "use server";
 
-import { addDay, addRoom, addSlot, deleteDay, deleteEvent, deleteRoom, deleteSlot, renameDay, updateEvent, updateRoom, updateSlot, type SlotChangePlan } from "@/lib/admin/events";
+import { deleteEvent, updateEvent } from "@/lib/admin/events";
+import { addRoom, deleteRoom, updateRoom } from "@/lib/admin/rooms";
+import { addSlot, deleteSlot, updateSlot, type SlotChangePlan } from "@/lib/admin/slots";
+import { addDay, deleteDay, renameDay } from "@/lib/admin/days";
 import { serverAction } from "@/lib/action";
 import { deleteAction, formAction } from "@/lib/action-form";
 import { authorOf } from "@/lib/revisions";
