@@ -15,7 +15,7 @@ import { countRevisions, diffText, listRevisions, restoreRevision } from "./hist
 import { deleteRoom } from "@/lib/admin/rooms";
 import { deleteSlot } from "@/lib/admin/slots";
 import { createLarpass, updateLarpass } from "./larpass";
-import { createSpeaker, deleteSpeaker, updateSpeaker } from "./people";
+import { createSpeaker, deleteSpeaker, updateSpeaker } from "./speakers";
 import { moveLarpass, moveLarpasses } from "./schedule";
 
 useTempOutbox();

@@ -15,7 +15,7 @@ import { languageLabels, larpassStatusLabels } from "@/lib/domain";
 import { encodeSpeakerEntry } from "@/lib/speaker-entry";
 import { larpassSchema, speakerSchema } from "@/lib/validation/admin";
 import { updateLarpass } from "./larpass";
-import { updateSpeaker } from "./people";
+import { updateSpeaker } from "./speakers";
 
 // Display ------------------------------------------------------------------------------------------------
 

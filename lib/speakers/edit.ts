@@ -9,7 +9,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, speakers } from "@/db/schema";
 import type { Role } from "@/lib/domain";
-import { findOrCreateOrganisation } from "@/lib/admin/people";
+import { findOrCreateOrganisation } from "@/lib/admin/organisations";
 import { recordChange } from "@/lib/changes";
 import { authorOf, recordRevision, snapshotLarpass, snapshotSpeaker } from "@/lib/revisions";
 import { formatDateTime } from "@/lib/time";

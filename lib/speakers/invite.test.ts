@@ -161,7 +161,7 @@ describe("unlinkSpeaker", () => {
 
 describe("the organiser's speaker form", () => {
   it("voids the invitation when the address is changed, so the new address cannot link uninvited", async () => {
-    const { updateSpeaker } = await import("@/lib/admin/people");
+    const { updateSpeaker } = await import("@/lib/admin/speakers");
     const { speakerSchema } = await import("@/lib/validation/admin");
     const { importAuthor } = await import("@/lib/revisions");
     const s = speaker();

@@ -13,7 +13,7 @@ import { db } from "@/db";
 import { larpass, programmeChanges, revisions, speakers, users } from "@/db/schema";
 import type { Role } from "@/lib/domain";
 import { updateLarpass } from "@/lib/admin/larpass";
-import { createSpeaker, updateSpeaker } from "@/lib/admin/people";
+import { createSpeaker, updateSpeaker } from "@/lib/admin/speakers";
 import { createEvent, useTempOutbox } from "@/test/factories";
 import { HttpInterrupt, Redirect, resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
 import { larpassSchema, speakerSchema } from "@/lib/validation/admin";

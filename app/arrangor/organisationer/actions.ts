@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/people";
+import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/organisations";
 import { serverAction } from "@/lib/action";
 import { deleteAction, formAction } from "@/lib/action-form";
 import { confirmOrganisation } from "@/lib/profile";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAdminOrganisations } from "@/lib/admin/people";
+import { listAdminOrganisations } from "@/lib/admin/organisations";
 import { listUnconfirmedOrganisations } from "@/lib/profile";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { organisationKindLabels } from "@/lib/domain";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { createSpeaker, deleteSpeaker } from "@/lib/admin/people";
+import { createSpeaker, deleteSpeaker } from "@/lib/admin/speakers";
 import { serverAction } from "@/lib/action";
 import { deleteAction, formAction } from "@/lib/action-form";
 import { authorOf } from "@/lib/revisions";

@@ -2,13 +2,13 @@
 // after a version conflict ("deras": take the saved version; "mina:N": save over version N), and the save
 // itself as a revision by the organiser. Kept out of actions.ts so that file stays "who may do this".
 import "server-only";
-import { getAdminSpeaker, speakerFormValuesOf, updateSpeaker } from "@/lib/admin/people";
+import { getAdminSpeaker, speakerFormValuesOf, updateSpeaker } from "@/lib/admin/speakers";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorOf } from "@/lib/revisions";
 import { versionChoice } from "@/lib/version-choice";
 import { speakerFields, speakerSchema } from "@/lib/validation/admin";
 import { fieldErrors, formValues, type FormState } from "@/lib/validation/form";
-import type { SpeakerDisplay, SpeakerVersion } from "@/lib/admin/people";
+import type { SpeakerDisplay, SpeakerVersion } from "@/lib/admin/speakers";
 
 export type SpeakerFormState = FormState<(typeof speakerFields)[number]> & {
   /** The version the form is based on (speakers.version); a save is refused if the speaker changed since. */
