@@ -1,6 +1,7 @@
 // The domain's words, once: enums, their Swedish labels and plurals. No Drizzle, no zod, no server code, so
 // client components import this (and only this) for a status list or a label, and db/schema.ts builds its
 // column enums from it.
+import { plural } from "./plural";
 
 export const organisationKinds = ["region", "agency", "university", "company", "other"] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -64,16 +65,9 @@ export const changeKindLabels: Record<ChangeKind, string> = {
   restored: "Åter i programmet",
 };
 
-// Plurals --------------------------------------------------------------------------------------------
-
-const svPlural = new Intl.PluralRules("sv");
-
-/** "1 medlem" / "3 medlemmar": the count and the noun in the form Swedish wants for it. */
-export function countOf(n: number, one: string, other: string): string {
-  return `${n} ${svPlural.select(n) === "one" ? one : other}`;
-}
+// Plurals (through lib/plural.ts, the one helper on Intl.PluralRules) ---------------------------------
 
 /** "1 medlem" / "3 medlemmar" */
-export const members = (n: number) => countOf(n, "medlem", "medlemmar");
+export const members = (n: number) => plural(n, "medlem", "medlemmar");
 /** "1 lärpass" (same in plural) */
-export const larpassCount = (n: number) => countOf(n, "lärpass", "lärpass");
+export const larpassCount = (n: number) => plural(n, "lärpass", "lärpass");
