@@ -144,7 +144,7 @@ test("kö till ett fullt lärpass: platsen i samma pass behålls och kön flytta
   await expectAccessible(page);
 
   const mail = await latestMailTo(b.email, `Du har fått en plats: ${small.title}`);
-  expect(mail.text).toContain(`Din tidigare plats på "${large.title}"`);
+  expect(mail.text).toContain(`Din plats på "${large.title}" vid samma tid är lämnad`);
 
   await b.page.reload();
   await expect(slotA.getByRole("cell").first().getByRole("link")).toHaveText(small.title);

@@ -104,7 +104,7 @@ test.describe("talare håller sina lärpass aktuella", () => {
     await expect(card).toContainText("Talarsalen");
     await expect(card).toContainText("13:00–13:45");
     await expect(card).toContainText("Publicerat");
-    await expect(card.locator("dd").nth(4)).toHaveText("0 av 25 platser");
+    await expect(card.locator("dd").nth(4)).toHaveText("0 anmälda av 25 platser");
     await expect(card).toContainText("Du kan ändra till och med 1 mars 2099 kl. 23:59.");
     await expect(mine.card(w.theirs.title)).toHaveCount(0);
     await expectAccessible(sp);
