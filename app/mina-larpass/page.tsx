@@ -6,7 +6,7 @@ import { requirePageRole } from "@/lib/auth/page-guards";
 import { getMySpeaker, listMyLarpass } from "@/lib/speakers/mine";
 import { myReviewStates } from "@/lib/speakers/review";
 import { formatDay, formatTimeRange } from "@/lib/time";
-import { larpassStatusLabels } from "@/lib/validation/admin";
+import { larpassStatusLabels } from "@/lib/domain";
 import { WindowNote } from "./window-note";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { larpass, larpassSpeakers, mailQueue, programmeChanges, revisions, speakerEdits, speakers, users } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUsers, useTempOutbox } from "@/test/factories";
 import { abstractSchema } from "@/lib/validation/speaker";
 import { updateOwnAbstract } from "./edit";
 import { approveSpeakerEdit, decisionMessages, listPendingReviews, listRecentSpeakerEdits, myReviewStates, returnSpeakerEdit } from "./review";

@@ -8,16 +8,16 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { db } from "@/db";
 import { larpass, larpassSpeakers, mailQueue, speakerEdits, speakers, users } from "@/db/schema";
 import { updateOwnAbstract } from "@/lib/speakers/edit";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
-import { form, makeUser, outcome } from "@/lib/testing/guard-harness";
-import { resetRequestMocks, signInAs, signOutAll } from "@/lib/testing/mock-auth";
+import { createEvent, useTempOutbox } from "@/test/factories";
+import { form, makeUser, outcome } from "@/test/guard-harness";
+import { resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
 import { abstractSchema } from "@/lib/validation/speaker";
 import * as actions from "./actions";
 import { approveSpeakerEditAction, returnSpeakerEditAction } from "./actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormError, TextArea } from "../fields";
+import { FormError, TextArea } from "@/components/form-fields";
 import type { ReviewFormState } from "./actions";
 
 type Action = (prev: ReviewFormState, formData: FormData) => Promise<ReviewFormState>;

@@ -5,7 +5,7 @@ import type { ImportAction, ImportSpeakerLine } from "@/lib/import/import-progra
 import { TableScroll } from "@/components/table-scroll";
 import { plural } from "@/lib/plural";
 import { LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
-import { CheckboxField, FieldError, FormError, IdField, TextArea } from "../../../fields";
+import { CheckboxField, FieldError, FormError, IdField, TextArea } from "@/components/form-fields";
 import type { ImportFormat, ImportState } from "./actions";
 
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
