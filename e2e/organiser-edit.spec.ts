@@ -387,9 +387,9 @@ test.describe("arrangörens redigering", () => {
 
     await csv.getByLabel("Klistra in CSV").fill("titel;sammanfattning;talare\nNytt pass;Text;Anna Berg, Region X\n");
     await csv.getByRole("button", { name: "Förhandsgranska import" }).click();
-    await expect(region(page, /Förhandsvisning/).last()).toContainText("1 nya lärpass");
+    await expect(region(page, /Förhandsvisning/).last()).toContainText("1 nytt lärpass");
     await region(page, /Förhandsvisning/).last().getByRole("button", { name: "Bekräfta import" }).click();
-    await expect(page.getByRole("status")).toHaveText("Importen är klar: 1 nya lärpass.");
+    await expect(page.getByRole("status")).toHaveText("Importen är klar: 1 nytt lärpass.");
   });
 
   test("importens förhandsvisning visar varje lärpass talare, roll och organisation och markerar nya, innan något sparas (med och utan JavaScript)", async ({ page, browser }) => {

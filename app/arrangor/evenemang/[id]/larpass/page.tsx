@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { plural } from "@/lib/plural";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
@@ -36,7 +37,8 @@ export default async function EventLarpassPage({ params, searchParams }: Props) 
       <EventHeader event={event} title="Lärpass" />
       {created !== null ? (
         <Saved>
-          Importen är klar: {created} nya lärpass{updated ? `, ${updated} uppdaterade` : ""}.
+          Importen är klar: {plural(created, "nytt lärpass", "nya lärpass")}
+          {updated ? `, ${plural(updated, "uppdaterat", "uppdaterade")}` : ""}.
         </Saved>
       ) : null}
       {query.borttaget === "larpass" ? <Saved>Lärpasset är borttaget.</Saved> : null}
