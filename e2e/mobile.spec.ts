@@ -84,3 +84,34 @@ test("på en telefon: de nya sidorna får plats på bredden och axe godkänner d
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
 });
+
+test("på en telefon är arrangörens översikt flikar, utan JavaScript", async ({ browser }) => {
+  const { clientHeaders, signInAs, noScriptContext } = await import("./fixture-data");
+  const ctx = await browser.newContext({ ...(await import("@playwright/test")).devices["Pixel 7"], extraHTTPHeaders: clientHeaders() });
+  const page = await ctx.newPage();
+  await signInAs(page, "organiser", "mobilflik");
+  const noJs = await noScriptContext(browser, page);
+  const p = await noJs.newPage();
+  await p.setViewportSize({ width: 412, height: 839 });
+  await p.goto("/arrangor");
+  const href = await p.getByRole("link", { name: "Reglabs årskonferens 2018" }).first().getAttribute("href");
+  await p.goto(href!);
+  const tabs = p.getByRole("navigation", { name: "Delar av översikten" });
+  await expect(tabs.getByRole("link")).toHaveText(["Lärpass", "Uppgifter", "Dagar", "Tider", "Lokaler", "Ta bort"]);
+  // One section at a time: the page is short.
+  await expect(p.getByRole("region", { name: "Lärpass" })).toBeVisible();
+  await expect(p.getByRole("region", { name: "Tider" })).toBeHidden();
+  const short = await p.evaluate(() => document.documentElement.scrollHeight);
+  await tabs.getByRole("link", { name: "Tider" }).click();
+  await expect(p).toHaveURL(/#tider$/);
+  await expect(p.getByRole("region", { name: "Tider" })).toBeVisible();
+  await expect(p.getByRole("region", { name: "Lärpass" })).toBeHidden();
+  await expect(p.getByRole("region", { name: "Dagar" })).toBeHidden();
+  expect(short).toBeLessThan(5_000);
+  // With JavaScript the same tabs, and axe approves the narrow overview.
+  await page.goto(`${href!}#lokaler`);
+  await expect(page.getByRole("region", { name: "Lokaler" })).toBeVisible();
+  await expectAccessible(page);
+  await noJs.close();
+  await ctx.close();
+});

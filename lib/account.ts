@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type DB } from "@/db";
 import { authSessions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { fillFreeSeats } from "@/lib/registrations";
 
 /** A new secret for the calendar feed; the old URL stops working at once. */
@@ -78,7 +78,7 @@ export type DeletedAccount = { seats: number; waitlist: number };
 export async function deleteAccount({ userId, database = db }: { userId: string; database?: DB }): Promise<DeletedAccount> {
   const notices: PendingMail[] = [];
   const deleted = database.transaction(
-    (tx) => {
+    withQueuedMails(notices, (tx) => {
       const mine = tx
         .select({ larpassId: registrations.larpassId, status: registrations.status })
         .from(registrations)
@@ -89,7 +89,7 @@ export async function deleteAccount({ userId, database = db }: { userId: string;
       tx.delete(users).where(eq(users.id, userId)).run();
       for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
       return { seats: seats.length, waitlist: mine.length - seats.length };
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(notices, database);

@@ -124,3 +124,33 @@ describe("deliver with a real mail server that is down", () => {
     expect(listMailQueue().waiting.some((m) => m.to === b.email && m.subject === "Du har fått en plats: Postlöst")).toBe(true);
   });
 });
+
+describe("mails written in the same transaction as the change", () => {
+  it("a committed change has its mails in the queue before anything is sent; a rolled-back one has none", async () => {
+    const { withQueuedMails } = await import("./mail");
+    const { createUser } = await import("@/test/factories");
+    const u = createUser(db);
+    const mails: import("./mail").PendingMail[] = [];
+    const before = listMailQueue({ sentLimit: 0 }).waiting.length;
+    db.transaction(
+      withQueuedMails(mails, () => {
+        mails.push({ userId: u.id, build: (to) => ({ to, subject: "Samma transaktion", text: "x" }) });
+        return 1;
+      }),
+    );
+    // Committed together with the change, not yet sent.
+    expect(listMailQueue({ sentLimit: 0 }).waiting.map((m) => m.subject)).toContain("Samma transaktion");
+    expect(listMailQueue({ sentLimit: 0 }).waiting.length).toBe(before + 1);
+
+    const lost: import("./mail").PendingMail[] = [];
+    expect(() =>
+      db.transaction(
+        withQueuedMails(lost, () => {
+          lost.push({ userId: u.id, build: (to) => ({ to, subject: "Tillbakarullad", text: "x" }) });
+          throw new Error("ändringen misslyckas");
+        }),
+      ),
+    ).toThrow("ändringen misslyckas");
+    expect(listMailQueue({ sentLimit: 0 }).waiting.map((m) => m.subject)).not.toContain("Tillbakarullad");
+  });
+});

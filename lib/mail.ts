@@ -20,8 +20,55 @@ export type OutboxEntry = Mail & { id: string; sentAt: string };
  */
 export type PendingMail = { userId: string; build: (email: string) => Mail; movedTo?: string };
 
-/** Sends pending mails after the commit (through the queue); a member whose account is gone gets none. */
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/** Mails already written to the queue by the transaction that made them (withQueuedMails). */
+const queuedIds = new WeakMap<PendingMail[], number[]>();
+
+/** Addresses the pending mails and writes them to the queue inside `tx`; a member whose account is gone gets none. */
+export function queuePending(tx: Pick<DB, "select" | "insert">, mails: PendingMail[]): number[] {
+  if (mails.length === 0) return [];
+  const emails = new Map(
+    tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, [...new Set(mails.map((m) => m.userId))]))
+      .all()
+      .map((u) => [u.id, u.email]),
+  );
+  return enqueueMails(
+    tx,
+    mails.flatMap((m) => {
+      const email = emails.get(m.userId);
+      return email ? [m.build(email)] : [];
+    }),
+  );
+}
+
+/**
+ * Wraps a transaction's body so that the mails it collects in `mails` are written to the queue in the same
+ * transaction, at its end: the change and its mails are committed together, or neither is. sendPending
+ * then only tries to send them.
+ */
+export function withQueuedMails<T>(mails: PendingMail[], body: (tx: Tx) => T): (tx: Tx) => T {
+  return (tx) => {
+    const result = body(tx);
+    queuedIds.set(mails, [...(queuedIds.get(mails) ?? []), ...queuePending(tx, mails)]);
+    return result;
+  };
+}
+
+/**
+ * After the commit: sends the mails (through the queue). Mails a withQueuedMails transaction already
+ * queued are only sent; others are queued now (a member whose account is gone gets none).
+ */
 export async function sendPending(mails: PendingMail[], database: DB = defaultDb): Promise<void> {
+  const queued = queuedIds.get(mails);
+  if (queued) {
+    queuedIds.delete(mails);
+    await sendQueued(queued, database);
+    return;
+  }
   if (mails.length === 0) return;
   const ids = [...new Set(mails.map((m) => m.userId))];
   const emails = new Map(

@@ -5,7 +5,7 @@ import { promotionReleasedLine } from "./phrases";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, type Event } from "@/db/schema";
-import { sendPending, type PendingMail } from "./mail";
+import { sendPending, type PendingMail, withQueuedMails } from "./mail";
 import { siteUrl } from "./site-url";
 import type { RegistrationStatus } from "./domain";
 import { formatDateTime, formatDay, formatTimeRange } from "./time";
@@ -271,7 +271,7 @@ export async function chooseLarpass({
 }): Promise<ChooseOutcome> {
   const notices: PendingMail[] = [];
   const outcome = database.transaction(
-    (tx): ChooseOutcome => {
+    withQueuedMails(notices, (tx): ChooseOutcome => {
       // The clock is read inside the write lock: another process may hold it for a while, and a time
       // taken before waiting would put this member ahead of people already told their queue place.
       const now = givenNow ?? new Date();
@@ -328,7 +328,7 @@ export async function chooseLarpass({
         position: waitlistPosition(tx, reg.id),
         keptSeat: seat ? { id: seat.larpassId, title: seat.title } : null,
       };
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(notices, database);
@@ -352,7 +352,7 @@ export async function leaveLarpass({
 }): Promise<LeaveOutcome> {
   const notices: PendingMail[] = [];
   const outcome = database.transaction(
-    (tx): LeaveOutcome => {
+    withQueuedMails(notices, (tx): LeaveOutcome => {
       const mine = tx
         .select()
         .from(registrations)
@@ -362,7 +362,7 @@ export async function leaveLarpass({
       tx.delete(registrations).where(eq(registrations.id, mine.id)).run();
       if (mine.status === "confirmed") fillFreeSeats(tx, larpassId, notices);
       return { ok: true, was: mine.status };
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(notices, database);
@@ -372,7 +372,7 @@ export async function leaveLarpass({
 /** Re-runs the queue after capacity grew or a room changed (organiser edits). */
 export async function promoteWaitlist({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
   const notices: PendingMail[] = [];
-  database.transaction((tx) => fillFreeSeats(tx, larpassId, notices), { behavior: "immediate" });
+  database.transaction(withQueuedMails(notices, (tx) => fillFreeSeats(tx, larpassId, notices)), { behavior: "immediate" });
   await sendPending(notices, database);
   return notices.length;
 }
@@ -380,7 +380,7 @@ export async function promoteWaitlist({ larpassId, database = defaultDb }: { lar
 /** Cancels a lärpass: every seat and queue place is released and each member is told by mail. */
 export async function cancelLarpass({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
   const notices: PendingMail[] = [];
-  const affected = database.transaction((tx) => cancelInTransaction(tx, larpassId, notices), { behavior: "immediate" });
+  const affected = database.transaction(withQueuedMails(notices, (tx) => cancelInTransaction(tx, larpassId, notices)), { behavior: "immediate" });
   await sendPending(notices, database);
   return affected;
 }

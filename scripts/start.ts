@@ -40,6 +40,8 @@ console.log(seeded ? `Demoprogrammet (${larpass} lärpass) är inlagt i ${file}.
 
 const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret(), PORT: port, DATABASE_PATH: file };
 if (!env.SMTP_URL) env.MAIL_OUTBOX = "1";
+// The machines this runs on are often offline: Next's anonymous telemetry would only try and fail.
+env.NEXT_TELEMETRY_DISABLED ??= "1";
 // Sign-in links point here; set AUTH_URL to the public address when serving beyond this machine.
 env.AUTH_URL ??= `http://localhost:${port}`;
 

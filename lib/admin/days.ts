@@ -8,7 +8,7 @@ import { type RevisionAuthor } from "@/lib/revisions";
 import { formatDateSpan, formatIsoDate } from "@/lib/time";
 import type { DayInput, DayNameInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { notFound, type SaveResult } from "./save-result";
 import { slotImpact, unscheduleSlots } from "./slots";
 
@@ -51,14 +51,14 @@ export function renameDay({ id, input, database = defaultDb }: { id: number; inp
 export async function deleteDay({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
   const mails: PendingMail[] = [];
   const eventId = database.transaction(
-    (tx) => {
+    withQueuedMails(mails, (tx) => {
       const day = tx.select().from(days).where(eq(days.id, id)).get();
       if (!day) return null;
       const slotIds = tx.select({ id: timeSlots.id }).from(timeSlots).where(eq(timeSlots.dayId, id)).all().map((s) => s.id);
       unscheduleSlots(tx, day.eventId, slotIds, mails, author);
       tx.delete(days).where(eq(days.id, id)).run();
       return day.eventId;
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(mails, database);

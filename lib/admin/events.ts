@@ -10,7 +10,7 @@ import type { EventInput, NewEventInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
 import { larpassCount, members } from "@/lib/domain";
 import { countMembers, releaseRegistrations } from "./release";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { notFound, type SaveResult } from "./save-result";
 
 // Reading ------------------------------------------------------------------------------------------------
@@ -155,7 +155,7 @@ export function updateEvent({ id, input, database = defaultDb }: { id: number; i
 export async function deleteEvent({ id, database = defaultDb }: { id: number; database?: DB }): Promise<boolean> {
   const mails: PendingMail[] = [];
   const deleted = database.transaction(
-    (tx) => {
+    withQueuedMails(mails, (tx) => {
       const event = tx.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
       if (!event) return false;
       const ids = tx.select({ id: larpass.id }).from(larpass).where(eq(larpass.eventId, id)).all().map((l) => l.id);
@@ -163,7 +163,7 @@ export async function deleteEvent({ id, database = defaultDb }: { id: number; da
       // Days, time slots, rooms, lärpass and the change log go with the event (ON DELETE CASCADE).
       tx.delete(events).where(eq(events.id, id)).run();
       return true;
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(mails, database);

@@ -8,7 +8,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Larpass } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { cancelInTransaction, promoteWaitlist } from "@/lib/registrations";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import type { SpeakerEntry } from "@/lib/speaker-entry";
@@ -238,7 +238,7 @@ export async function updateLarpass({
   let result: SaveLarpassResult;
   try {
     result = database.transaction(
-      (tx): SaveLarpassResult => {
+      withQueuedMails(mails, withQueuedMails(notices, (tx): SaveLarpassResult => {
         const row = tx.select().from(larpass).where(eq(larpass.id, id)).get();
         if (!row) return { ok: false, errors: { form: "Lärpasset finns inte längre. Någon kan ha tagit bort det." } };
         const beforeSpeakers = speakerIdsOf(tx, id);
@@ -338,7 +338,7 @@ export async function updateLarpass({
         const room = input.roomId ? tx.select({ capacity: rooms.capacity }).from(rooms).where(eq(rooms.id, input.roomId)).get() : undefined;
         promote = input.status === "published" && effectiveCapacity(input.capacity, room?.capacity) != null;
         return { ok: true, id, version: expectedVersion + 1, eventId: row.eventId };
-      },
+      })),
       { behavior: "immediate" },
     );
   } catch (error) {
@@ -359,7 +359,7 @@ export async function updateLarpass({
 export async function deleteLarpass({ id, database = defaultDb }: { id: number; database?: DB }): Promise<{ eventId: number } | null> {
   const mails: PendingMail[] = [];
   const deleted = database.transaction(
-    (tx) => {
+    withQueuedMails(mails, (tx) => {
       const row = tx.select({ eventId: larpass.eventId }).from(larpass).where(eq(larpass.id, id)).get();
       if (!row) return null;
       // Logged while the row still exists (the log keeps the title; its link to the lärpass becomes empty).
@@ -367,7 +367,7 @@ export async function deleteLarpass({ id, database = defaultDb }: { id: number; 
       releaseRegistrations(tx, [id], "removed", mails);
       tx.delete(larpass).where(eq(larpass.id, id)).run();
       return { eventId: row.eventId };
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(mails, database);

@@ -10,7 +10,7 @@ import type { RoomInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
 import { larpassCount, members } from "@/lib/domain";
 import { countMembers } from "./release";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { applyMove } from "./schedule";
 import { notFound, type SaveResult } from "./save-result";
 
@@ -68,7 +68,7 @@ export async function updateRoom({ id, input, database = defaultDb }: { id: numb
 export async function deleteRoom({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
   const mails: PendingMail[] = [];
   const eventId = database.transaction(
-    (tx) => {
+    withQueuedMails(mails, (tx) => {
       const room = tx.select().from(rooms).where(eq(rooms.id, id)).get();
       if (!room) return null;
       const affected = tx.select({ id: larpass.id, slotId: larpass.timeSlotId }).from(larpass).where(eq(larpass.roomId, id)).all();
@@ -79,7 +79,7 @@ export async function deleteRoom({ id, author, database = defaultDb }: { id: num
       }
       tx.delete(rooms).where(eq(rooms.id, id)).run();
       return room.eventId;
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(mails, database);

@@ -4,7 +4,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
 import { siteUrl } from "@/lib/site-url";
@@ -357,7 +357,7 @@ export async function moveLarpasses({
   const versions: number[] = [];
   try {
     database.transaction(
-      (tx) => {
+      withQueuedMails(mails, (tx) => {
         for (const move of moves) {
           const r = applyMove(tx, move, eventId, mails, author);
           if (!r.ok) throw new MoveRefused(r, move.larpassId);
@@ -365,7 +365,7 @@ export async function moveLarpasses({
           plans.push(r.plan);
           versions.push(r.version);
         }
-      },
+      }),
       { behavior: "immediate" },
     );
   } catch (error) {

@@ -13,7 +13,7 @@ import type { SlotField, SlotInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
 import { larpassCount, members } from "@/lib/domain";
 import { countMembers } from "./release";
-import { sendPending, type PendingMail } from "@/lib/mail";
+import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { applyMove, needsConfirmation } from "./schedule";
 import { effectiveCapacitySql } from "@/lib/capacity";
 import { notFound, type SaveResult, type Tx } from "./save-result";
@@ -87,7 +87,7 @@ export async function updateSlot({
 }): Promise<UpdateSlotResult> {
   const mails: PendingMail[] = [];
   const result = database.transaction(
-    (tx): UpdateSlotResult & { promote?: number[] } => {
+    withQueuedMails(mails, (tx): UpdateSlotResult & { promote?: number[] } => {
       const row = tx
         .select({ slot: timeSlots, timeZone: events.timeZone })
         .from(timeSlots)
@@ -169,7 +169,7 @@ export async function updateSlot({
       // Seats given up by members who had a collision go to the queue (only where the number of seats is known).
       const freed = new Set(regs.filter((r) => clashes.has(r.id) && r.status === "confirmed").map((r) => r.larpassId));
       return { ok: true, id: slot.eventId, promote: inSlot.filter((l) => freed.has(l.id) && l.capacity != null).map((l) => l.id) };
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(mails, database);
@@ -181,13 +181,13 @@ export async function updateSlot({
 export async function deleteSlot({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
   const mails: PendingMail[] = [];
   const eventId = database.transaction(
-    (tx) => {
+    withQueuedMails(mails, (tx) => {
       const slot = tx.select().from(timeSlots).where(eq(timeSlots.id, id)).get();
       if (!slot) return null;
       unscheduleSlots(tx, slot.eventId, [id], mails, author);
       tx.delete(timeSlots).where(eq(timeSlots.id, id)).run();
       return slot.eventId;
-    },
+    }),
     { behavior: "immediate" },
   );
   await sendPending(mails, database);

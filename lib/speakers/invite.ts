@@ -8,7 +8,8 @@ import { db as defaultDb, type DB } from "@/db";
 import { speakers, users } from "@/db/schema";
 import type { Role } from "@/lib/domain";
 import { createSignInLink } from "@/lib/auth/email-link";
-import { deliver, type Mail } from "@/lib/mail";
+import { sendQueued, type Mail } from "@/lib/mail";
+import { enqueueMails } from "@/lib/mail-queue";
 import { siteUrl } from "@/lib/site-url";
 import type { InviteField, SpeakerFormErrors } from "@/lib/validation/speaker";
 
@@ -63,7 +64,7 @@ export async function inviteSpeaker({
   now?: Date;
 }): Promise<InviteResult> {
   const address = email.trim().toLowerCase();
-  let mail: Mail | null = null;
+  let queued: number[] = [];
   const result = database.transaction(
     (tx): InviteResult => {
       const speaker = tx.select().from(speakers).where(eq(speakers.id, speakerId)).get();
@@ -104,12 +105,13 @@ export async function inviteSpeaker({
         .where(eq(speakers.id, speakerId))
         .run();
       if (account) raiseToSpeaker(tx, account.id);
-      mail = invitationMail(address, speaker.name, createSignInLink(tx, { email: address, next: "/mina-larpass", now }));
+      // Queued in this transaction: the invitation and its mail are committed together.
+      queued = enqueueMails(tx, [invitationMail(address, speaker.name, createSignInLink(tx, { email: address, next: "/mina-larpass", now }))], now);
       return { ok: true, linkedTo: account?.email ?? null };
     },
     { behavior: "immediate" },
   );
-  if (mail) await deliver([mail]);
+  await sendQueued(queued, database);
   return result;
 }
 

@@ -36,6 +36,16 @@ const removedText: Record<string, string> = {
   lokal: "Lokalen är borttagen.",
 };
 
+/** The overview's sections (their headings' ids), as the phone's tabs list them. */
+const hubParts = [
+  ["larpass", "Lärpass"],
+  ["uppgifter", "Uppgifter"],
+  ["dagar", "Dagar"],
+  ["tider", "Tider"],
+  ["lokaler", "Lokaler"],
+  ["ta-bort", "Ta bort"],
+] as const;
+
 export default async function EventHubPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   await requirePageRole("organiser", `/arrangor/evenemang/${raw}`);
@@ -80,6 +90,17 @@ export default async function EventHubPage({ params, searchParams }: Props) {
       {saved ? <Saved>{saved}</Saved> : null}
       {removed ? <Saved>{removed}</Saved> : null}
 
+      {/* On a phone the overview is tabs: each link shows its section alone (CSS :target, no JavaScript). */}
+      <nav aria-label="Delar av översikten" className="hub-tabs">
+        <ul>
+          {hubParts.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="hub">
       <section aria-labelledby="larpass" className="admin-section">
         <h2 id="larpass">Lärpass</h2>
         <p>
@@ -260,6 +281,7 @@ export default async function EventHubPage({ params, searchParams }: Props) {
           Ta bort evenemanget
         </Link>
       </section>
+      </div>
     </>
   );
 }
