@@ -97,7 +97,7 @@ test("på en telefon är arrangörens översikt flikar, utan JavaScript", async 
   const href = await p.getByRole("link", { name: "Reglabs årskonferens 2018" }).first().getAttribute("href");
   await p.goto(href!);
   const tabs = p.getByRole("navigation", { name: "Delar av översikten" });
-  await expect(tabs.getByRole("link")).toHaveText(["Lärpass", "Uppgifter", "Dagar", "Tider", "Lokaler", "Ta bort"]);
+  await expect(tabs.getByRole("link")).toHaveText(["Lärpass", "Talarnas ändringar", "Uppgifter", "Dagar", "Tider", "Lokaler", "Ta bort"]);
   // One section at a time: the page is short.
   await expect(p.getByRole("region", { name: "Lärpass" })).toBeVisible();
   await expect(p.getByRole("region", { name: "Tider" })).toBeHidden();
@@ -107,6 +107,9 @@ test("på en telefon är arrangörens översikt flikar, utan JavaScript", async 
   await expect(p.getByRole("region", { name: "Tider" })).toBeVisible();
   await expect(p.getByRole("region", { name: "Lärpass" })).toBeHidden();
   await expect(p.getByRole("region", { name: "Dagar" })).toBeHidden();
+  await tabs.getByRole("link", { name: "Talarnas ändringar" }).click();
+  await expect(p.getByRole("region", { name: "Talarnas ändringar" })).toBeVisible();
+  await expect(p.getByRole("region", { name: "Tider" })).toBeHidden();
   expect(short).toBeLessThan(5_000);
   // With JavaScript the same tabs, and axe approves the narrow overview.
   await page.goto(`${href!}#lokaler`);

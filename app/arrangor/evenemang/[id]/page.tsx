@@ -39,6 +39,7 @@ const removedText: Record<string, string> = {
 /** The overview's sections (their headings' ids), as the phone's tabs list them. */
 const hubParts = [
   ["larpass", "Lärpass"],
+  ["talarandringar", "Talarnas ändringar"],
   ["uppgifter", "Uppgifter"],
   ["dagar", "Dagar"],
   ["tider", "Tider"],
