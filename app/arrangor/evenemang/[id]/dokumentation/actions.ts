@@ -20,6 +20,8 @@ import {
   saveSettings,
   setPublished,
 } from "@/lib/documentation/workspace";
+import { saveLarpassDoc } from "@/lib/documentation/larpass-doc";
+import { parseLarpassDocForm } from "@/lib/documentation/larpass-doc-form";
 import { authorOf } from "@/lib/revisions";
 import { zonedToUtc } from "@/lib/time";
 import { requireOrganiser } from "../../../guard";
@@ -212,4 +214,15 @@ export async function pasteAnswersAction(_prev: DocFormState, fd: FormData): Pro
   const r = pasteAnswers({ eventId: eventId.data, author: authorOf(user), questionId: questionId.data, larpassId: larpassId.data, text });
   if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
   redirect(`${questionPage(eventId.data, questionId.data)}?sparat=inklistrat&antal=${r.answers}`);
+}
+
+/** An organiser edits any lärpass's documentation section (the lärpass must belong to the page's event). */
+export async function saveLarpassDocAsOrganiserAction(_prev: DocFormState, fd: FormData): Promise<DocFormState> {
+  const user = await who(fd);
+  const p = parseLarpassDocForm(fd);
+  if (!p.ok) return refusedState(fd, p.message, p.errors);
+  if (p.eventId == null) return refusedState(fd, "Formuläret är ogiltigt. Ladda om sidan.");
+  const r = saveLarpassDoc({ larpassId: p.larpassId, eventId: p.eventId, userId: user.id, asOrganiser: true, author: authorOf(user), expectedVersion: p.version, input: p.input });
+  if (!r.ok) return refusedState(fd, r.message);
+  redirect(`${base(p.eventId)}/larpass/${p.larpassId}?sparat=1`);
 }
