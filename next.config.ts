@@ -11,7 +11,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   // forbidden() / unauthorized() give real 403/401 responses for the organiser and speaker pages.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Above the import's own limit (1 MB, lib/import/source.ts), so that a larger file gets the app's
+    // Swedish answer ("Filen är för stor …") instead of Next's error for an over-long request.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   // The headers that are the same for every response, static files included; the Content-Security-Policy
   // (with its per-request nonce) and HSTS are set by proxy.ts.
   async headers() {

@@ -18,14 +18,9 @@ export async function SiteHeader() {
             <li>
               <Link href="/program">Program</Link>
             </li>
-            <li>
-              <Link href="/organisationer">Organisationer</Link>
-            </li>
-            <li>
-              <Link href="/evenemang">Alla evenemang</Link>
-            </li>
             {user ? (
               <>
+                {/* The member's own pages first: on a phone the menu is one row and the rest scrolls. */}
                 <li>
                   <Link href="/mitt-program">Mitt program</Link>
                 </li>
@@ -39,6 +34,19 @@ export async function SiteHeader() {
                     <Link href="/arrangor">Arrangör</Link>
                   </li>
                 ) : null}
+              </>
+            ) : null}
+            <li>
+              <Link href="/organisationer">Organisationer</Link>
+            </li>
+            <li>
+              <Link href="/evenemang">Alla evenemang</Link>
+            </li>
+            <li>
+              <Link href="/talare">Talare</Link>
+            </li>
+            {user ? (
+              <>
                 <li>
                   <Link href="/konto">Mitt konto</Link>
                 </li>

@@ -524,3 +524,26 @@ export type Documentation = typeof documentations.$inferSelect;
 export type LarpassDoc = typeof larpassDocs.$inferSelect;
 export type DocAttachment = typeof docAttachments.$inferSelect;
 export type DocRevision = typeof docRevisions.$inferSelect;
+// Mail ----------------------------------------------------------------------------------------------------
+
+export const mailStatuses = ["pending", "sending", "sent", "failed"] as const;
+
+/** The durable mail queue (lib/mail-queue.ts): every mail the app sends is a row here first. */
+export const mailQueue = sqliteTable(
+  "mail_queue",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: mailStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    /** When a worker took it for sending; a stale claim is a send cut off by a crash. */
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("mail_queue_due").on(t.status, t.nextAttemptAt)],
+);

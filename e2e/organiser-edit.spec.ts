@@ -1,6 +1,7 @@
 // The organisers' editing: events with days, slots and rooms, importing the published list, the lärpass
 // form (speakers in order, field errors, version conflicts), deleting with a question first, and that
 // nobody else gets in.
+import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { larpass, registrations, users } from "../db/schema";
@@ -388,6 +389,57 @@ test.describe("arrangörens redigering", () => {
     await expect(region(page, /Förhandsvisning/).last()).toContainText("1 nya lärpass");
     await region(page, /Förhandsvisning/).last().getByRole("button", { name: "Bekräfta import" }).click();
     await expect(page.getByRole("status")).toHaveText("Importen är klar: 1 nya lärpass.");
+  });
+
+  test("importens gränser: för stor fil (med och utan JavaScript), UTF-16 och fler än 100 nya lärpass", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    const { event } = seedEvent("Gränskonferensen");
+    await signInAs(page, "organiser");
+    await page.goto(`/arrangor/evenemang/${event.id}/import`);
+    const text = region(page, "Från den publicerade lärpasslistan");
+    const fileField = text.getByLabel("… eller välj en textfil (.txt)");
+    const big = { name: "stor.txt", mimeType: "text/plain", buffer: Buffer.alloc(1_200_000, "a") };
+    const tooBig = "Filen är för stor (1,2 MB). Den får vara högst 1 MB.";
+
+    // With JavaScript the file is refused as soon as it is chosen, and nothing is sent.
+    await fileField.setInputFiles(big);
+    await expect(fileField).toHaveAccessibleDescription(tooBig);
+    await text.getByRole("button", { name: "Förhandsgranska import" }).click();
+    await expect(region(page, "Förhandsvisning: så här blir importen")).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Without JavaScript the server answers the same (Next's own limit for actions is above the app's).
+    const context = await noScriptContext(browser, page);
+    const noJs = await context.newPage();
+    await noJs.goto(`/arrangor/evenemang/${event.id}/import`);
+    const noJsText = noJs.getByRole("region", { name: "Från den publicerade lärpasslistan" });
+    await noJsText.getByLabel("… eller välj en textfil (.txt)").setInputFiles(big);
+    await noJsText.getByRole("button", { name: "Förhandsgranska import" }).click();
+    await expect(noJs.getByRole("region", { name: "Från den publicerade lärpasslistan" }).getByLabel("… eller välj en textfil (.txt)")).toHaveAccessibleDescription(tooBig);
+    await context.close();
+
+    // A UTF-16 file (Windows "Unicode-text") is read as text.
+    await page.reload();
+    const fixture = fs.readFileSync(FIXTURE, "utf8");
+    await fileField.setInputFiles({ name: "unicode.txt", mimeType: "text/plain", buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture, "utf16le")]) });
+    await text.getByRole("button", { name: "Förhandsgranska import" }).click();
+    await expect(region(page, "Förhandsvisning: så här blir importen")).toContainText("14 nya lärpass, 0 uppdateras");
+    await expect(region(page, "Förhandsvisning: så här blir importen").getByRole("row", { name: "Tillbaka till framtiden Ny" })).toBeVisible();
+
+    // 101 new lärpass: "Bekräfta import" needs the box ticked.
+    const blocks = Array.from({ length: 101 }, (_, i) => `Gränspass ${i + 1}\nEn kort sammanfattning.\nAnna Berg, Region Västerbotten`);
+    await page.reload();
+    await text.getByLabel("Klistra in lärpasslistan").fill(`Lärpass i mängd\n\n${blocks.join("\n\n")}\n`);
+    await text.getByRole("button", { name: "Förhandsgranska import" }).click();
+    const preview = region(page, "Förhandsvisning: så här blir importen");
+    await expect(preview).toContainText("101 nya lärpass");
+    await preview.getByRole("button", { name: "Bekräfta import" }).click();
+    const box = preview.getByLabel("Ja, skapa 101 nya lärpass");
+    await expect(box).toHaveAccessibleDescription(/Importen skapar 101 nya lärpass\. Kryssa i att du vill skapa så många/);
+    await expectAccessible(page);
+    await box.check();
+    await preview.getByRole("button", { name: "Bekräfta import" }).click();
+    await expect(page.getByRole("status")).toHaveText("Importen är klar: 101 nya lärpass.");
   });
 
   for (const role of ["member", "speaker"] as const) {

@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { db as defaultDb, type DB } from "@/db";
+import { enqueueMails, processMailQueue } from "./mail-queue";
 import { isLoopbackRequest } from "./net/peer-address";
 
 export type Mail = { to: string; subject: string; text: string };
@@ -51,17 +53,36 @@ export function mailFrom(): string {
   return process.env.MAIL_FROM ?? "Lärpass <no-reply@larpass.local>";
 }
 
-export async function deliver(mails: Mail[]): Promise<void> {
-  for (const mail of mails) {
-    if (smtpConfigured()) {
-      await smtp().sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
-      continue;
-    }
-    const entry: OutboxEntry = { id: crypto.randomUUID(), sentAt: new Date().toISOString(), ...mail };
-    const file = outboxPath();
-    fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
-    fs.appendFileSync(/* turbopackIgnore: true */ file, `${JSON.stringify(entry)}\n`);
-    console.log(`[utkorg] Till: ${mail.to} | ${mail.subject}\n${mail.text}\n`);
+/** Sends one mail now: through SMTP, or into the outbox. The queue's transport (lib/mail-queue.ts). */
+export async function sendNow(mail: Mail): Promise<void> {
+  if (smtpConfigured()) {
+    await smtp().sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+    return;
+  }
+  const entry: OutboxEntry = { id: crypto.randomUUID(), sentAt: new Date().toISOString(), ...mail };
+  const file = outboxPath();
+  fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+  fs.appendFileSync(/* turbopackIgnore: true */ file, `${JSON.stringify(entry)}\n`);
+  console.log(`[utkorg] Till: ${mail.to} | ${mail.subject}\n${mail.text}\n`);
+}
+
+/**
+ * Puts the mails in the durable queue and tries to send them at once. Never throws over a mail: what
+ * could not be sent stays queued and the worker (instrumentation.ts) tries again with a growing pause.
+ * Callers that change data should rather queue inside their own transaction (enqueueMails).
+ */
+export async function deliver(mails: Mail[], { database = defaultDb }: { database?: DB } = {}): Promise<void> {
+  if (mails.length === 0) return;
+  const ids = database.transaction((tx) => enqueueMails(tx, mails));
+  await sendQueued(ids, database);
+}
+
+/** Tries the given queued mails now (after the transaction that queued them); failures stay queued. */
+export async function sendQueued(ids: number[], database: DB = defaultDb): Promise<void> {
+  try {
+    await processMailQueue({ transport: sendNow, ids, database });
+  } catch (error) {
+    console.error("E-post kunde inte skickas nu; den ligger kvar i kön:", error);
   }
 }
 

@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
+import { isOwnImage } from "@/lib/markdown-images";
 
 const render = (markdown: string) => renderToStaticMarkup(createElement(Markdown, { children: markdown }));
 
@@ -99,5 +100,58 @@ describe("Markdown: ordinary formatting", () => {
     expect(html).toContain("<h2>Lärpass</h2>");
     expect(html).toContain("<p>Första stycket.</p>");
     expect(html).toContain("<p>Andra stycket om Östergötland.</p>");
+  });
+});
+
+describe("Markdown: images only from the site itself", () => {
+  /** Every <img src> in the output. */
+  const imgSrcs = (html: string) => [...html.matchAll(/<img\b[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]);
+
+  it("keeps an image from the site (a path starting with a single /)", () => {
+    const html = render("![Karta över salarna](/bilder/karta.png)");
+    expect(imgSrcs(html)).toEqual(["/bilder/karta.png"]);
+    expect(html).toContain('alt="Karta över salarna"');
+  });
+
+  it("turns an image from another host into a link: text is the alt text, or the address", () => {
+    const pixel = render("Hej ![spårning](https://tracker.example/p.gif?u=1) då");
+    expect(pixel).not.toMatch(/<(img|link)\b/);
+    expect(pixel).toContain('<a href="https://tracker.example/p.gif?u=1">spårning</a>');
+    const noAlt = render("![](http://tracker.example/p.gif)");
+    expect(noAlt).not.toMatch(/<(img|link)\b/);
+    expect(noAlt).toContain('<a href="http://tracker.example/p.gif">http://tracker.example/p.gif</a>');
+  });
+
+  it("refuses every way of reaching another host or scheme from what looks like a path", () => {
+    for (const md of [
+      "![x](//tracker.example/p.gif)",
+      "![x](/&#47;tracker.example/p.gif)",
+      "![x](\\\\tracker.example/p.gif)",
+      "![x](bild.png)",
+      "![x](../bild.png)",
+      "![x](tracker.example/p.gif)",
+      "![x](HTTPS://tracker.example/p.gif)",
+      "![x](data:image/gif;base64,R0lGODlhAQABAAAAACw=)",
+      "![x](javascript:alert(1))",
+      '![x](https://tracker.example/p.gif "titel")',
+      "![x][pix]\n\n[pix]: https://tracker.example/p.gif",
+      "[![x](https://tracker.example/p.gif)](https://reglab.se)",
+    ]) {
+      const html = render(md);
+      // React also writes <link rel="preload"> for an image: that would fetch it just the same.
+      expect(html, md).not.toMatch(/<(img|link)\b/);
+      expect(html, md).toContain(">x<");
+      expect(html, md).not.toMatch(/<a\b[^>]*>[^<]*<a\b/); // never a link inside a link
+    }
+  });
+});
+
+describe("isOwnImage", () => {
+  it("accepts a path on the site and nothing that a browser would send elsewhere", () => {
+    expect(isOwnImage("/bilder/karta.png")).toBe(true);
+    expect(isOwnImage("/%2F/x.png")).toBe(true);
+    for (const src of ["//host/x.png", "/\\host/x.png", "/\t/host/x.png", "/\n/host/x.png", "\\\\host/x.png", "https://host/x.png", "x.png", "", " /x.png"]) {
+      expect(isOwnImage(src), JSON.stringify(src)).toBe(false);
+    }
   });
 });

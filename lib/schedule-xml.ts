@@ -8,7 +8,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, rooms, speakers, timeSlots, type Event } from "@/db/schema";
 import { siteUrl } from "@/lib/site-url";
 import { compareSv } from "@/lib/text";
-import { toZonedIso, utcToZoned } from "@/lib/time";
+import { calendarDates, toZonedIso, utcToZoned } from "@/lib/time";
 
 /** Characters XML 1.0 forbids (most C0 controls, lone surrogates) are dropped; the five specials are escaped. */
 export function xmlText(value: string): string {
@@ -34,15 +34,6 @@ function duration(ms: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-/** Every calendar date from the first to the last, inclusive ("YYYY-MM-DD"). */
-function datesBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  for (let d = new Date(`${first}T12:00:00Z`); d.toISOString().slice(0, 10) <= last; d = new Date(d.getTime() + 86_400_000)) {
-    out.push(d.toISOString().slice(0, 10));
-  }
-  return out;
-}
-
 type XmlEvent = {
   id: number;
   slug: string;
@@ -63,7 +54,8 @@ export function renderScheduleXml({ event, items, baseUrl }: { event: Pick<Event
     const date = utcToZoned(item.startsAt, tz).date;
     byDate.set(date, [...(byDate.get(date) ?? []), item]);
   }
-  const dates = [...new Set([...datesBetween(event.startsOn, event.endsOn), ...byDate.keys()])].sort();
+  // The event's days (at most MAX_EVENT_DAYS, whatever the database holds) and every day with a lärpass.
+  const dates = [...new Set([...calendarDates(event.startsOn, event.endsOn), ...byDate.keys()])].sort();
   const version = items.length
     ? createHash("sha1")
         .update(JSON.stringify(items.map((i) => [i.id, i.title, i.startsAt.getTime(), i.endsAt.getTime(), i.room])))
@@ -74,8 +66,8 @@ export function renderScheduleXml({ event, items, baseUrl }: { event: Pick<Event
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', "<schedule>", `  <version>${version}</version>`, "  <conference>"];
   out.push(`    <title>${xmlText(event.name)}</title>`);
   out.push(`    <acronym>${xmlText(event.slug)}</acronym>`);
-  out.push(`    <start>${dates[0]}</start>`);
-  out.push(`    <end>${dates.at(-1)}</end>`);
+  out.push(`    <start>${xmlText(dates[0] ?? event.startsOn)}</start>`);
+  out.push(`    <end>${xmlText(dates.at(-1) ?? event.endsOn)}</end>`);
   out.push(`    <days>${dates.length}</days>`);
   out.push("  </conference>");
 

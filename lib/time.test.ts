@@ -28,6 +28,23 @@ describe("zonedToUtc / utcToZoned (Europe/Stockholm)", () => {
     expect(() => zonedToUtc("2018-03-15", "nio")).toThrow(/Ogiltig tid/);
   });
 
+  it("throws on dates and times that do not exist instead of rolling them over", () => {
+    for (const [date, time] of [
+      ["2019-02-01", "25:00"],
+      ["2019-02-01", "99:99"],
+      ["2019-02-01", "24:00"],
+      ["2019-02-01", "09:60"],
+      ["2019-02-30", "09:00"],
+      ["2019-13-01", "09:00"],
+      ["2019-00-10", "09:00"],
+      ["0018-03-15", "09:00"],
+    ]) {
+      expect(() => zonedToUtc(date, time), `${date} ${time}`).toThrow(/Ogiltig tid/);
+    }
+    expect(zonedToUtc("2019-02-01", "23:59").toISOString()).toBe("2019-02-01T22:59:00.000Z");
+    expect(zonedToUtc("2020-02-29", "00:00").toISOString()).toBe("2020-02-28T23:00:00.000Z");
+  });
+
   it("handles the local date crossing midnight UTC", () => {
     expect(zonedToUtc("2018-03-15", "00:30").toISOString()).toBe("2018-03-14T23:30:00.000Z");
     expect(utcToZoned(new Date("2018-03-14T23:30:00Z"))).toEqual({ date: "2018-03-15", time: "00:30" });

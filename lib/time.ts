@@ -28,12 +28,53 @@ function offsetMinutes(date: Date, timeZone: string): number {
   return Math.round((asUtc - date.getTime()) / 60000);
 }
 
-/** "2018-03-15" + "09:00" in Stockholm -> the UTC instant. Throws on malformed input. */
+/** Whether "YYYY-MM-DD" is a date on the calendar (not 2019-02-30, not 2019-13-01). */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** The longest event, in calendar days from the first to the last, inclusive (lib/validation/admin checks it). */
+export const MAX_EVENT_DAYS = 31;
+
+/**
+ * Every calendar date from `first` to `last`, inclusive, but never more than `limit` of them, whatever the
+ * database holds: an end on 9999-12-31 once made the schedule.xml loop for minutes. Anything that is not a
+ * calendar date gives no dates. The loop compares instants, not strings (years past 9999 do not sort).
+ */
+export function calendarDates(first: string, last: string, limit = MAX_EVENT_DAYS): string[] {
+  if (!isCalendarDate(first) || !isCalendarDate(last)) return [];
+  const out: string[] = [];
+  const end = Date.parse(`${last}T12:00:00Z`);
+  for (let t = Date.parse(`${first}T12:00:00Z`); t <= end && out.length < limit; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** The first of the event's dates without a day yet (the "add a day" form's suggestion), else the first date. */
+export function firstFreeDate(startsOn: string, endsOn: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  return calendarDates(startsOn, endsOn).find((d) => !used.has(d)) ?? startsOn;
+}
+
+/** "9.05", "09:05" -> "09:05"; a time that is not on the clock (24:00, 09:60, 99:99) -> null. */
+export function parseClockTime(time: string): string | null {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1].padStart(2, "0")}:${m[2]}`;
+}
+
+/**
+ * "2018-03-15" + "09:00" in Stockholm -> the UTC instant. Throws on malformed input and on dates and
+ * times that do not exist (2019-02-30, 25:00): Date.UTC would roll them over into another day.
+ */
 export function zonedToUtc(date: string, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-  if (!d || !t) throw new Error(`Ogiltig tid: ${date} ${time}`);
-  const guess = Date.UTC(+d[1], +d[2] - 1, +d[3], +t[1], +t[2]);
+  const clock = parseClockTime(time);
+  if (!isCalendarDate(date) || !clock) throw new Error(`Ogiltig tid: ${date} ${time}`);
+  const guess = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), +clock.slice(0, 2), +clock.slice(3, 5));
   // Two passes settle the offset also on the days the clocks change.
   let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60000;
   instant = guess - offsetMinutes(new Date(instant), timeZone) * 60000;
@@ -70,6 +111,7 @@ export function formatDateTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): str
 
 /** A calendar date "2018-03-15" as "torsdag 15 mars 2018" (noon UTC avoids any zone edge). */
 export function formatIsoDate(isoDate: string): string {
+  if (!isCalendarDate(isoDate)) return isoDate; // whatever the database holds, the page still renders
   return formatter("UTC", { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
     new Date(`${isoDate}T12:00:00Z`),
   );
@@ -77,6 +119,7 @@ export function formatIsoDate(isoDate: string): string {
 
 /** "14–15 mars 2018" or "15 mars 2018" for an event's first and last day. */
 export function formatDateSpan(startsOn: string, endsOn: string): string {
+  if (!isCalendarDate(startsOn) || !isCalendarDate(endsOn)) return startsOn === endsOn ? startsOn : `${startsOn}–${endsOn}`;
   const f = formatter("UTC", { day: "numeric", month: "long", year: "numeric" });
   const a = new Date(`${startsOn}T12:00:00Z`);
   const b = new Date(`${endsOn}T12:00:00Z`);

@@ -51,7 +51,58 @@ function rowCounts(): Record<string, number> {
   }
 }
 
+/** A programme of n lärpass (with one speaker each, the same one). */
+function manyLarpass(n: number, prefix = "Lärpass"): string {
+  const blocks = Array.from({ length: n }, (_, i) => `${prefix} nummer ${i + 1}\nEn kort sammanfattning.\nAnna Berg, Region Västerbotten`);
+  return `Lärpass i mängd\n\n${blocks.join("\n\n")}\n`;
+}
+
+/** The start of a PNG image: binary, with NUL bytes. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+
 describe.concurrent("--dry-run", () => {
+  it("reads UTF-16 (with a byte order mark, or without one) like UTF-8: the same 14 lärpass", async () => {
+    const text = fs.readFileSync(path.join(root, fixture), "utf8");
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    const files: [string, Buffer][] = [
+      ["utf16le-bom.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ["utf16be-bom.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+      ["utf16le.txt", le],
+      ["utf16be.txt", be],
+      ["cp1252.txt", Buffer.from(text.replace(/[^\u0000-\u00ff]/g, "-"), "latin1")],
+    ];
+    const [reference, ...results] = await Promise.all([
+      cli(["--dry-run", fixture]),
+      ...files.map(([name, bytes]) => {
+        fs.writeFileSync(path.join(dir, name), bytes);
+        return cli(["--dry-run", path.join(dir, name)]);
+      }),
+    ]);
+    const expected = JSON.parse(reference.stdout);
+    for (const [i, [name]] of files.entries()) {
+      expect(results[i].status, `${name}: ${results[i].stderr}`).toBe(0);
+      const json = JSON.parse(results[i].stdout);
+      expect(json.sessions, name).toHaveLength(14);
+      if (name.startsWith("utf16")) expect(json, name).toEqual(expected);
+      else expect(json.sessions.map((x: { title: string }) => x.title), name).toContain("Behåll talangerna!");
+    }
+  });
+
+  it("an empty or a binary file: exit code 1 and a Swedish message, no JSON", async () => {
+    const empty = path.join(dir, "tom-dry.txt");
+    const binary = path.join(dir, "bild-dry.png");
+    fs.writeFileSync(empty, "");
+    fs.writeFileSync(binary, PNG);
+    const [e, b] = await Promise.all([cli(["--dry-run", empty]), cli(["--dry-run", binary])]);
+    expect(e.status).toBe(1);
+    expect(e.stderr).toContain(`Fel: kan inte importera "${empty}". Filen är tom.`);
+    expect(e.stdout).toBe("");
+    expect(b.status).toBe(1);
+    expect(b.stderr).toContain(`Fel: kan inte importera "${binary}". Filen är inte text`);
+    expect(b.stdout).toBe("");
+  });
+
   it("prints only JSON with exactly the keys sessions and warnings, 14 sessions", async () => {
     const r = await cli(["--dry-run", fixture]);
     expect(r.status, r.stderr).toBe(0);
@@ -130,6 +181,55 @@ describe("--event", () => {
     expect(r.stderr).toContain('Fel: evenemanget "finns-inte-2099" finns inte. Befintliga: arskonferens-2018.');
     expect(r.stderr).toContain("Användning:");
     expect(r.stdout).toBe("");
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("a file that would create more than 100 lärpass: without a terminal it needs --yes, and says so", async () => {
+    const before = rowCounts();
+    const many = path.join(dir, "manga.txt");
+    fs.writeFileSync(many, manyLarpass(101));
+    const refused = await cli(["--event", "arskonferens-2018", many]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("Fel: importen skapar 101 nya lärpass i Reglabs årskonferens 2018 (fler än 100). Ingenting är sparat.");
+    expect(refused.stderr).toContain("Kör igen med --yes för att importera.");
+    expect(refused.stdout).toBe("");
+    expect(rowCounts()).toEqual(before);
+
+    const accepted = await cli(["--event", "arskonferens-2018", "--status", "draft", "--yes", many]);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toContain("lärpass: 101 nya, 0 uppdaterade, 0 oförändrade");
+    expect(rowCounts().larpass).toBe(before.larpass + 101);
+  });
+
+  it("100 new lärpass or fewer import without asking", async () => {
+    const few = path.join(dir, "hundra.txt");
+    fs.writeFileSync(few, manyLarpass(100, "Hundra"));
+    const r = await cli(["--event", "arskonferens-2018", "--status", "draft", few]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("lärpass: 100 nya");
+  });
+
+  it("empty, binary, too large, or without any lärpass: exit code 1, a Swedish message, nothing written", async () => {
+    const before = rowCounts();
+    const cases: [string, string | Buffer, string][] = [
+      ["tom.txt", "", 'Fel: kan inte importera "FILE". Filen är tom.'],
+      ["blanka.txt", "\ufeff\n  \r\n", 'Fel: kan inte importera "FILE". Filen är tom.'],
+      ["bild.png", PNG, 'Fel: kan inte importera "FILE". Filen är inte text'],
+      ["stor.txt", "x".repeat(1_200_000), 'Fel: kan inte importera "FILE". Filen är för stor (1,2 MB). Den får vara högst 1 MB.'],
+      ["bara-rubrik.txt", "Lärpass 2020\n\nInledning.\n", 'Fel: hittade inga lärpass i "FILE".'],
+    ];
+    const results = await Promise.all(
+      cases.map(([name, content]) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, content);
+        return cli(["--event", "arskonferens-2018", file]);
+      }),
+    );
+    for (const [i, [name, , message]] of cases.entries()) {
+      expect(results[i].status, name).toBe(1);
+      expect(results[i].stderr, name).toContain(message.replace("FILE", path.join(dir, name)));
+      expect(results[i].stdout, name).toBe("");
+    }
     expect(rowCounts()).toEqual(before);
   });
 

@@ -13,7 +13,7 @@ vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).he
 
 import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { days, events, larpass, larpassSpeakers, organisations, programmeChanges, registrations, revisions, rooms, speakers, timeSlots } from "@/db/schema";
+import { days, events, larpass, larpassSpeakers, mailQueue, organisations, programmeChanges, registrations, revisions, rooms, speakers, timeSlots } from "@/db/schema";
 import { emptyLarpassValues } from "@/lib/admin/larpass-read";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
@@ -46,6 +46,7 @@ import {
   updateOrganisationAction,
 } from "@/app/arrangor/organisationer/actions";
 import { createSpeakerAction, deleteSpeakerAction, updateSpeakerAction } from "@/app/arrangor/talare/actions";
+import { retryMailAction } from "@/app/arrangor/epost/actions";
 import OrganiserHome from "@/app/arrangor/page";
 import EventHubPage from "@/app/arrangor/evenemang/[id]/page";
 import EventLarpassPage from "@/app/arrangor/evenemang/[id]/larpass/page";
@@ -70,6 +71,8 @@ type World = {
   larpassId: number;
   speakerId: number;
   organisationId: number;
+  /** A mail that failed to send (retryMailAction puts it back in the queue). */
+  mailId: number;
 };
 
 let seq = 0;
@@ -83,7 +86,12 @@ function world(): World {
   const org = db.insert(organisations).values({ name: `Vaktorganisation ${seq}`, slug: `vaktorg-${seq}`, confirmed: false }).returning().get();
   const sp = db.insert(speakers).values({ name: `Vakttalare ${seq}`, slug: `vakttalare-${seq}`, organisationId: org.id }).returning().get();
   db.insert(larpassSpeakers).values({ larpassId: l.id, speakerId: sp.id, position: 0 }).run();
-  return { eventId: f.event.id, dayId: slot.dayId, slotId: slot.id, roomId: room.id, larpassId: l.id, speakerId: sp.id, organisationId: org.id };
+  const mail = db
+    .insert(mailQueue)
+    .values({ to: `vakt-${seq}@example.se`, subject: `Vaktmejl ${seq}`, body: "x", status: "failed", attempts: 8, nextAttemptAt: new Date(), createdAt: new Date() })
+    .returning()
+    .get();
+  return { eventId: f.event.id, dayId: slot.dayId, slotId: slot.id, roomId: room.id, larpassId: l.id, speakerId: sp.id, organisationId: org.id, mailId: mail.id };
 }
 
 const larpassState = (w: World, values: Partial<LarpassFormState["values"]> = {}): LarpassFormState => ({
@@ -316,6 +324,15 @@ const table: Record<string, Entry> = {
     works: (w, r) => {
       expect(r.redirect).toBe("/arrangor/organisationer?bekraftad=1");
       expect(row<{ id: number; confirmed: boolean }>(organisations, w.organisationId)).toMatchObject({ confirmed: true });
+    },
+  },
+  "app/arrangor/epost/actions.ts#retryMailAction": {
+    call: (w) => retryMailAction(form({ id: String(w.mailId) })),
+    next: () => "/arrangor/epost",
+    works: (w, r) => {
+      expect(r.redirect).toBe("/arrangor/epost?igen=1");
+      // Back in the queue and sent at once (to the test outbox).
+      expect(db.select().from(mailQueue).where(eq(mailQueue.id, w.mailId)).get()).toMatchObject({ status: "sent" });
     },
   },
   "app/arrangor/organisationer/actions.ts#deleteOrganisationAction": {

@@ -212,8 +212,8 @@ describe("GET /arrangor/evenemang/[id]/export/[file] (CSV)", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
-    expect(text.split("\r\n")[0]).toBe("Namn;E-post;Status;Köplats;Lärpass;Tid;Lokal");
-    expect(text).toContain(`Åsa Ängström-Öberg;${åsa.email};I kö;2;Populärt;`);
+    expect(text.split("\r\n")[0]).toBe("Namn;Organisation;E-post;Status;Köplats;Lärpass;Tid;Lokal");
+    expect(text).toContain(`Åsa Ängström-Öberg;;${åsa.email};I kö;2;Populärt;`);
   });
 
   test("an organiser gets 404 for a file that names nothing in this event", async () => {

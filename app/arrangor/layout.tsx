@@ -20,6 +20,9 @@ export default async function OrganiserLayout({ children }: { children: ReactNod
           <li>
             <Link href="/arrangor/organisationer">Organisationer</Link>
           </li>
+          <li>
+            <Link href="/arrangor/epost">E-post</Link>
+          </li>
         </ul>
       </nav>
       {children}

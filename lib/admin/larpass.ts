@@ -15,6 +15,7 @@ import type { DeletionImpact } from "./deletion";
 import { comparableOf, display, formValuesOf, speakerIdsOf, type LarpassDisplay, type LarpassVersion } from "./larpass-read";
 import { findOrCreateOrganisation, findOrCreateSpeaker } from "./people";
 import { countMembers, members, releaseRegistrations } from "./release";
+import { addChangeDigests, type ContentChanges } from "./change-digest";
 import { applyMove, previewMove, sendMails, type PendingMail } from "./schedule";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
@@ -212,6 +213,7 @@ export async function updateLarpass({
   author,
   confirmed = false,
   restoredFrom,
+  notifyMembers = true,
   database = defaultDb,
 }: {
   id: number;
@@ -220,6 +222,8 @@ export async function updateLarpass({
   author: RevisionAuthor;
   confirmed?: boolean;
   restoredFrom?: number;
+  /** false: "ändra utan att meddela" (a typo fix): no digest mail for title, abstract or speakers. */
+  notifyMembers?: boolean;
   database?: DB;
 }): Promise<SaveLarpassResult> {
   const mails: PendingMail[] = [];
@@ -277,11 +281,20 @@ export async function updateLarpass({
         const speakersChanged = speakerIds.join(",") !== beforeSpeakers.join(",");
         if (speakersChanged) setSpeakers(tx, id, speakerIds);
 
+        const content: ContentChanges = {};
         if (staysPublic) {
-          if (row.title !== input.title) recordChange(tx, { larpassId: id, kind: "title", before: row.title, after: input.title });
-          if (row.abstract !== input.abstract) recordChange(tx, { larpassId: id, kind: "abstract", before: row.abstract, after: input.abstract });
+          if (row.title !== input.title) {
+            recordChange(tx, { larpassId: id, kind: "title", before: row.title, after: input.title });
+            content.title = { before: row.title, after: input.title };
+          }
+          if (row.abstract !== input.abstract) {
+            recordChange(tx, { larpassId: id, kind: "abstract", before: row.abstract, after: input.abstract });
+            content.abstract = true;
+          }
           if (speakersChanged) {
-            recordChange(tx, { larpassId: id, kind: "speakers", before: speakerNames(tx, beforeSpeakers), after: speakerNames(tx, speakerIds) });
+            const names = { before: speakerNames(tx, beforeSpeakers), after: speakerNames(tx, speakerIds) };
+            recordChange(tx, { larpassId: id, kind: "speakers", ...names });
+            content.speakers = { before: names.before ?? "", after: names.after ?? "" };
           }
         }
 
@@ -291,6 +304,10 @@ export async function updateLarpass({
           const moved = applyMove(tx, { larpassId: id, target: { timeSlotId: input.timeSlotId, roomId: input.roomId } }, row.eventId, mails);
           if (!moved.ok) throw new Refusal({ form: moved.message });
         }
+
+        // One mail per member for this save (its content changes and a move together), unless the
+        // organiser chose "ändra utan att meddela"; a cancellation or unpublishing has mails of its own.
+        if (notifyMembers && staysPublic && input.status === row.status) addChangeDigests(tx, id, content, mails);
 
         if (input.status !== row.status) {
           if (input.status === "cancelled") {

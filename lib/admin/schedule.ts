@@ -141,7 +141,8 @@ export type MoveManyResult =
   | { ok: true; plans: MovePlan[]; versions: number[] }
   | { ok: false; larpassId: number; reason: "not_found" | "stale" | "invalid"; message: string };
 
-export type PendingMail = { userId: string; build: (email: string) => Mail };
+/** A mail to send after the commit. `movedTo`: a member who follows a moved lärpass (a digest may replace it). */
+export type PendingMail = { userId: string; build: (email: string) => Mail; movedTo?: string };
 
 const staleMessage = "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen.";
 
@@ -194,6 +195,7 @@ export function applyMove(
   for (const r of a.follow) {
     mails.push({
       userId: r.userId,
+      movedTo: where,
       build: (email) => ({
         to: email,
         subject: `Ändrat: ${title}`,

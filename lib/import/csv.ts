@@ -4,7 +4,8 @@
  * Format (also described on the import page):
  *  - UTF-8 with a byte order mark, fields separated by semicolons, lines ending CRLF: Excel in Swedish
  *    opens it with å, ä, ö intact. On import a comma-separated file works too (the header decides), and
- *    a file saved by Excel as "CSV (semikolonavgränsad)" in Windows-1252 is read as such by the caller.
+ *    a file saved by Excel as "CSV (semikolonavgränsad)" in Windows-1252 (or as UTF-16, "Unicode-text") is
+ *    read as such by the caller (lib/import/source.ts).
  *  - The first row names the columns. Import needs `titel`; it reads `sammanfattning` and `talare` when
  *    present and ignores every other column, so an exported file can be edited and imported again.
  *  - `talare`: the speakers in order, separated by semicolons (inside the quoted cell). Each speaker is
@@ -262,13 +263,4 @@ export function parseLarpassCsv(input: string): CsvParseResult {
   if (errors.length) return { ok: false, errors };
   if (sessions.length === 0) return { ok: false, errors: [{ line: header.line + 1, message: "Filen har inga lärpass under rubrikraden." }] };
   return { ok: true, programme: { heading: null, intro: "", sessions, warnings: [] }, rows: sessions.length };
-}
-
-/** Text of an uploaded file: UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (older Excel). */
-export function decodeUpload(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
 }

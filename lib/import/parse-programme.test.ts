@@ -443,6 +443,33 @@ describe("parseProgramme – broken input", () => {
     }
   });
 
+  it("a file of only speaker lines: the lärpass it reads is flagged, with the line of its title", () => {
+    const onlySpeakers = [
+      "Per Erik Andersson, Region Norrbotten och Daniel Örtqvist, Luleå tekniska universitet", // 1
+      "Kjell Nilsson, direktör Nordregio", //                                                      2
+      "Lisbet Mellgren, SKL och Susanne Sahlin, Landstinget Västernorrland", //                    3
+      "Johanna Giorgi, Tillväxtverket och Anna Norin, Region Västerbotten.", //                    4
+    ].join("\n");
+    const p = parseProgramme(onlySpeakers);
+    expect(p.sessions).toHaveLength(1);
+    expect(p.warnings).toContainEqual({
+      line: 1,
+      message:
+        'Rad 1: titeln "Per Erik Andersson, Region Norrbotten och Daniel Örtqvist, Luleå tekniska universitet" ser ut som en talarrad. Varje lärpass börjar med sin titel; saknas titelraden, eller är det här bara en lista med talare?',
+    });
+    expectWellFormedWarnings(p, 4);
+
+    // Under a heading, in blocks of two and three lines: every such lärpass is flagged at its own line.
+    const underHeading = parseProgramme("Lärpass 2019\n\nKjell Nilsson, direktör Nordregio\nLisbet Mellgren, SKL\nAnna Norin, Region Västerbotten\n\nMagnus Ernström, Region Gävleborg\nAnna Norin, Region Västerbotten\n");
+    expect(underHeading.sessions.map((s) => s.title)).toEqual(["Kjell Nilsson, direktör Nordregio", "Magnus Ernström, Region Gävleborg"]);
+    expect(underHeading.warnings.filter((w) => w.message.includes("ser ut som en talarrad")).map((w) => w.line)).toEqual([3, 7]);
+    expect(underHeading.warnings.map((w) => w.line)).toEqual([...underHeading.warnings.map((w) => w.line)].sort((a, b) => a - b));
+  });
+
+  it("the 2018 list has no title that reads as a speaker line", () => {
+    expect(parseProgramme(fixture).warnings.filter((w) => w.message.includes("ser ut som en talarrad"))).toEqual([]);
+  });
+
   it("only a heading", () => {
     const p = parseProgramme("Lärpass 2020\n");
     expect(p.heading).toBe("Lärpass 2020");

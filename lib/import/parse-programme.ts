@@ -440,9 +440,21 @@ export function parseProgramme(text: string): ParsedProgramme {
       for (const w of speakerLine.warnings) warn(last.line, w);
     }
 
+    // A list of only speaker lines (or a block whose title line is missing) would otherwise import a
+    // lärpass titled with a speaker line, without a word.
+    for (const session of result.sessions) {
+      if (isCleanSpeakerLine(readSpeakerLine(session.title))) {
+        warn(
+          session.line,
+          `titeln "${session.title}" ser ut som en talarrad. Varje lärpass börjar med sin titel; saknas titelraden, eller är det här bara en lista med talare?`,
+        );
+      }
+    }
+
     if (result.sessions.length === 0) {
       warn(first[0].line, `inga lärpass hittades i texten.`);
     }
+    result.warnings.sort((a, b) => a.line - b.line);
   } catch (e) {
     result.warnings.push({
       line: 1,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  daySchema,
   decodeSpeakerEntry,
   encodeSpeakerEntry,
   eventSchema,
@@ -90,6 +91,44 @@ describe("eventSchema", () => {
     ).toEqual({ signupClosesAt: "Anmälan måste stänga efter att den öppnar." });
   });
 
+  it("refuses impossible times and dates instead of rolling them over into another day", () => {
+    const cases: [string, string][] = [
+      ["2019-02-01T25:00", "Klockslaget 25:00 finns inte. Ange en tid mellan 00:00 och 23:59."],
+      ["2019-02-01T99:99", "Klockslaget 99:99 finns inte. Ange en tid mellan 00:00 och 23:59."],
+      ["2019-02-01T24:00", "Klockslaget 24:00 finns inte. Ange en tid mellan 00:00 och 23:59."],
+      ["2019-02-01T09:60", "Klockslaget 09:60 finns inte. Ange en tid mellan 00:00 och 23:59."],
+      ["2019-02-01T09:00:61", "Klockslaget 09:00 finns inte. Ange en tid mellan 00:00 och 23:59."],
+      ["2019-02-30T09:00", "Datumet 2019-02-30 finns inte. Ange datum och klockslag, till exempel 2019-02-01 09:00."],
+      ["2019-13-01T09:00", "Datumet 2019-13-01 finns inte. Ange datum och klockslag, till exempel 2019-02-01 09:00."],
+      ["9999-12-31T09:00", "Året måste vara mellan 2000 och 2100."],
+      ["2019-02-01T9:00", "Ange datum och klockslag, till exempel 2019-02-01 09:00."],
+    ];
+    for (const [typed, message] of cases) {
+      expect(errorsOf(eventSchema.safeParse(event({ signupOpensAt: typed }))), typed).toEqual({ signupOpensAt: message });
+      expect(errorsOf(eventSchema.safeParse(event({ speakerEditDeadline: typed }))), typed).toEqual({ speakerEditDeadline: message });
+    }
+    expect(eventSchema.parse(event({ signupOpensAt: "2019-02-01T23:59:59.5" })).signupOpensAt).toEqual({ date: "2019-02-01", time: "23:59" });
+    expect(eventSchema.parse(event({ signupOpensAt: "2019-02-01T00:00" })).signupOpensAt).toEqual({ date: "2019-02-01", time: "00:00" });
+  });
+
+  it("event dates: a plausible year, the end not before the start, at most 31 days", () => {
+    for (const schema of [eventSchema, newEventSchema]) {
+      const ev = (over: Record<string, string>) => ({ ...event(), ...over });
+      expect(errorsOf(schema.safeParse(ev({ startsOn: "2019-03-14", endsOn: "9999-12-31" })))).toEqual({ endsOn: "Året måste vara mellan 2000 och 2100." });
+      expect(errorsOf(schema.safeParse(ev({ startsOn: "1899-03-14", endsOn: "1899-03-15" })))).toEqual({
+        startsOn: "Året måste vara mellan 2000 och 2100.",
+        endsOn: "Året måste vara mellan 2000 och 2100.",
+      });
+      expect(errorsOf(schema.safeParse(ev({ startsOn: "2019-03-14", endsOn: "2099-03-14" })))).toEqual({ endsOn: "Ett evenemang kan vara högst 31 dagar långt." });
+      expect(errorsOf(schema.safeParse(ev({ startsOn: "2019-03-01", endsOn: "2019-04-01" })))).toEqual({ endsOn: "Ett evenemang kan vara högst 31 dagar långt." });
+      expect(schema.safeParse(ev({ startsOn: "2019-03-01", endsOn: "2019-03-31" })).success).toBe(true);
+      expect(schema.safeParse(ev({ startsOn: "2000-01-01", endsOn: "2000-01-01" })).success).toBe(true);
+      expect(schema.safeParse(ev({ startsOn: "2100-12-01", endsOn: "2100-12-31" })).success).toBe(true);
+      expect(errorsOf(schema.safeParse(ev({ startsOn: "+02019-03-14", endsOn: "2019-03-15" })))).toEqual({ startsOn: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-03-14." });
+    }
+    expect(errorsOf(daySchema.safeParse({ date: "9999-12-31", name: "" }))).toEqual({ date: "Året måste vara mellan 2000 och 2100." });
+  });
+
   it("the short new-event form needs a name and dates in order", () => {
     expect(errorsOf(newEventSchema.safeParse({ name: "", slug: "", startsOn: "", endsOn: "" }))).toEqual({
       name: "Skriv evenemangets namn.",
@@ -119,6 +158,7 @@ describe("slotSchema", () => {
       end: "Skriv sluttiden som TT:MM, till exempel 09:45.",
     });
     expect(normaliseTime("7:05")).toBe("07:05");
+    for (const t of ["24:00", "25:00", "99:99", "09:60"]) expect(normaliseTime(t), t).toBeNull();
     expect(normaliseTime("7")).toBeNull();
   });
 });

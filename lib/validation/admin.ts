@@ -2,6 +2,7 @@
 // arrives as text from a form; empty optional fields become null. Messages are Swedish and name the fix.
 import { z } from "zod";
 import { larpassStatuses, organisationKinds } from "@/db/schema";
+import { isCalendarDate, MAX_EVENT_DAYS, parseClockTime } from "@/lib/time";
 
 export type FieldErrors<F extends string = string> = Partial<Record<F | "form", string>>;
 
@@ -64,39 +65,69 @@ const longText = (max: number, tooLong: string) =>
     // Browsers send CRLF from a textarea; store plain newlines, without trailing blanks.
     .transform((s) => s.replace(/\r\n?/g, "\n").trim());
 
-function isRealDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+/**
+ * Dates and times are parsed strictly: a date that is not on the calendar, a time that is not on the clock
+ * (25:00, 99:99) or a year far from now is refused, never rolled over into another day. Event dates bound
+ * every loop over an event's days (the schedule.xml, the hub), so an event is also at most 31 days long.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+export { MAX_EVENT_DAYS };
+
+const yearMessage = `Året måste vara mellan ${MIN_YEAR} och ${MAX_YEAR}.`;
+const inYearRange = (iso: string) => Number(iso.slice(0, 4)) >= MIN_YEAR && Number(iso.slice(0, 4)) <= MAX_YEAR;
+
+/** Calendar days from `first` to `last`, inclusive (both valid "YYYY-MM-DD"). */
+export function daysInclusive(first: string, last: string): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 const isoDate = (missing: string) =>
-  z.string().trim().min(1, missing).refine(isRealDate, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-03-14.");
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .refine(isCalendarDate, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-03-14.")
+    .refine(inYearRange, yearMessage);
 
-const TIME_RE = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
-/** "9.05" and "09:05" both mean 09:05. */
-export function normaliseTime(t: string): string | null {
-  const m = TIME_RE.exec(t.trim());
-  return m ? `${m[1].padStart(2, "0")}:${m[2]}` : null;
-}
+/** "9.05" and "09:05" both mean 09:05; 24:00 and 09:60 are not times. */
+export const normaliseTime = parseClockTime;
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const timeOfMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** A lärpass is 45 minutes: the default end of a time slot. */
 export const LARPASS_MINUTES = 45;
 
-const DATETIME_LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+const DATETIME_LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 /** A datetime-local value as local date and time (converted to UTC in the event's zone by lib/admin). */
 const optionalDateTimeLocal = z
   .string()
   .trim()
-  .refine((s) => s === "" || (DATETIME_LOCAL_RE.test(s) && isRealDate(s.slice(0, 10))), "Ange datum och klockslag, till exempel 2019-02-01 09:00.")
-  .transform((s) => {
+  .transform((s, ctx) => {
     if (s === "") return null;
-    const m = DATETIME_LOCAL_RE.exec(s)!;
-    return { date: m[1], time: m[2] };
+    const m = DATETIME_LOCAL_RE.exec(s);
+    const issue = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (!m) return issue("Ange datum och klockslag, till exempel 2019-02-01 09:00.");
+    const [, date, hh, mm, ss] = m;
+    if (!isCalendarDate(date)) return issue(`Datumet ${date} finns inte. Ange datum och klockslag, till exempel 2019-02-01 09:00.`);
+    if (Number(hh) > 23 || Number(mm) > 59 || (ss !== undefined && Number(ss) > 59)) {
+      return issue(`Klockslaget ${hh}:${mm} finns inte. Ange en tid mellan 00:00 och 23:59.`);
+    }
+    if (!inYearRange(date)) return issue(yearMessage);
+    return { date, time: `${hh}:${mm}` };
   });
+
+/** The event's first and last day in order and at most MAX_EVENT_DAYS apart (issues on endsOn). */
+function checkEventDates(v: { startsOn: string; endsOn: string }, ctx: z.RefinementCtx) {
+  if (v.endsOn < v.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Sista dagen kan inte vara före första dagen." });
+  } else if (daysInclusive(v.startsOn, v.endsOn) > MAX_EVENT_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: `Ett evenemang kan vara högst ${MAX_EVENT_DAYS} dagar långt.` });
+  }
+}
 
 const checkbox = z
   .string()
@@ -161,9 +192,7 @@ export const eventSchema = z
     speakersSeeParticipants: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (v.endsOn < v.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Sista dagen kan inte vara före första dagen." });
-    }
+    checkEventDates(v, ctx);
     if (v.signupOpensAt && v.signupClosesAt) {
       const a = `${v.signupOpensAt.date}T${v.signupOpensAt.time}`;
       const b = `${v.signupClosesAt.date}T${v.signupClosesAt.time}`;
@@ -181,7 +210,7 @@ export const newEventSchema = z
     startsOn: isoDate("Ange första dagen."),
     endsOn: isoDate("Ange sista dagen."),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "Sista dagen kan inte vara före första dagen." });
+  .superRefine(checkEventDates);
 export type NewEventInput = z.output<typeof newEventSchema>;
 
 // Days, time slots, rooms -----------------------------------------------------------------------------
@@ -398,9 +427,6 @@ export type OrganisationInput = z.output<typeof organisationSchema>;
 // Import ------------------------------------------------------------------------------------------------
 
 export const importStatusSchema = z.enum(["draft", "published"], { error: "Välj om lärpassen ska bli utkast eller publiceras." });
-
-/** The largest programme text or CSV file accepted (the 2018 list is about 10 kB). */
-export const MAX_IMPORT_BYTES = 1_000_000;
 
 /** Ids taken from a URL segment. */
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

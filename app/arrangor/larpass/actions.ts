@@ -36,6 +36,8 @@ export type LarpassFormState = {
   focus?: string;
   conflict?: { current: LarpassVersion; yours: LarpassDisplay };
   confirm?: { consequences: string[] };
+  /** "Ändra utan att meddela" was ticked: kept through every answer until the save. */
+  silent?: boolean;
 };
 
 function readValues(formData: FormData): LarpassFormState["values"] {
@@ -169,8 +171,16 @@ export async function updateLarpassAction(prev: LarpassFormState, formData: Form
   if (!parsed.success) {
     return { seq: prev.seq + 1, values, version: formVersion, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
   }
-  const result = await updateLarpass({ id: id.id, expectedVersion, input: parsed.data, confirmed: op === "bekrafta", author: authorOf(user) });
-  if (!result.ok) return answer(prev, values, expectedVersion, result);
+  const silent = formData.get("utanMeddelande") === "ja";
+  const result = await updateLarpass({
+    id: id.id,
+    expectedVersion,
+    input: parsed.data,
+    confirmed: op === "bekrafta",
+    notifyMembers: !silent,
+    author: authorOf(user),
+  });
+  if (!result.ok) return { ...answer(prev, values, expectedVersion, result), silent };
   redirect(`/arrangor/larpass/${id.id}?sparat=1`);
 }
 

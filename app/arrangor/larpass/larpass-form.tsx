@@ -336,6 +336,16 @@ function FormBody({
         />
       </div>
 
+      {mode === "edit" && initial.values.status === "published" ? (
+        <div className="field checkbox-field">
+          <input id="utanMeddelande" name="utanMeddelande" type="checkbox" value="ja" defaultChecked={state.silent ?? false} key={`tyst-${state.seq}`} aria-describedby="utanMeddelande-hint" />
+          <label htmlFor="utanMeddelande">Ändra utan att meddela</label>
+          <p id="utanMeddelande-hint" className="meta">
+            För små rättelser som stavfel. Annars får alla med plats eller köplats ett mejl om vad som ändrats i titel,
+            sammanfattning och talare. En ny tid eller lokal meddelas alltid.
+          </p>
+        </div>
+      ) : null}
       <div className="actions">
         <button type="submit" name="op" value="spara" disabled={pending}>
           {pending ? "Sparar…" : mode === "create" ? "Skapa lärpasset" : "Spara lärpasset"}

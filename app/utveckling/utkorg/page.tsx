@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { MailQueueTable } from "@/components/mail-queue-table";
 import { outboxReadableBy, readOutbox } from "@/lib/mail";
+import { listMailQueue } from "@/lib/mail-queue";
 import { formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +17,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   if (!outboxReadableBy(await headers())) notFound();
   const { till } = await searchParams;
   const mails = readOutbox({ to: typeof till === "string" ? till : undefined }).slice(0, 100);
+  const queue = listMailQueue({ sentLimit: 0 });
+  const unsent = [...queue.failed, ...queue.waiting];
   return (
     <>
       <h1>Utkorg</h1>
@@ -22,6 +26,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         Ingen e-postserver är inställd, så mejlen sparas här i stället för att skickas. Sidan finns bara i utvecklings- och
         demoläge och bara för den här datorn.
       </p>
+      {unsent.length ? (
+        <section aria-labelledby="i-kon">
+          <h2 id="i-kon">I kön ({unsent.length})</h2>
+          <MailQueueTable caption="Mejl som väntar eller misslyckades" rows={unsent} />
+        </section>
+      ) : null}
       <form method="get" className="filters" role="search" aria-label="Filtrera utkorgen">
         <div className="field">
           <label htmlFor="till">Mottagare</label>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { countEventRegistrations, getAdminEvent } from "@/lib/admin/events";
 import { listEventLarpass } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { formatDateSpan, formatIsoDate, formatTimeRange, utcToZoned } from "@/lib/time";
+import { firstFreeDate, formatDateSpan, formatIsoDate, formatTimeRange, utcToZoned } from "@/lib/time";
 import { idSchema } from "@/lib/validation/admin";
 import { Saved } from "../../fields";
 import { addDayAction, addRoomAction, addSlotAction, renameDayAction, updateEventAction, updateRoomAction, updateSlotAction } from "./actions";
@@ -53,14 +53,7 @@ export default async function EventHubPage({ params, searchParams }: Props) {
     return `${z.date}T${z.time}`;
   };
   const dayLabel = (d: { date: string; name: string }) => `${formatIsoDate(d.date)}${d.name ? ` (${d.name})` : ""}`;
-  const nextDay = (() => {
-    const taken = new Set(days.map((d) => d.date));
-    for (let t = Date.parse(`${event.startsOn}T12:00:00Z`); t <= Date.parse(`${event.endsOn}T12:00:00Z`); t += 86_400_000) {
-      const iso = new Date(t).toISOString().slice(0, 10);
-      if (!taken.has(iso)) return iso;
-    }
-    return event.startsOn;
-  })();
+  const nextDay = firstFreeDate(event.startsOn, event.endsOn, days.map((d) => d.date));
   const chosenDay = typeof query.dag === "string" && days.some((d) => String(d.id) === query.dag) ? query.dag : String(days[0]?.id ?? "");
   const saved = typeof query.sparat === "string" ? savedText[query.sparat] : undefined;
   const removed = typeof query.borttaget === "string" ? removedText[query.borttaget] : undefined;

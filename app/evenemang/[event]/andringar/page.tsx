@@ -34,8 +34,10 @@ export default async function ChangesPage({ params }: Props) {
       </nav>
       <h1>Ändringar i programmet</h1>
       <p className="lead">
-        Det här har ändrats i programmet för {event.name} sedan det publicerades, de senaste först. Tiderna är svensk tid. Har du valt ett lärpass
-        som ändrats har du också fått mejl.
+        Det här har ändrats i programmet för {event.name} sedan det publicerades, de senaste först. Tiderna är svensk tid. Har du plats eller
+        köplats på ett lärpass som fått ny titel, sammanfattning, talare, tid eller lokal, eller som ställts in, har du fått
+        ett mejl om det: ett mejl per ändring, med allt som ändrats. Små rättelser som stavfel kan arrangörerna göra utan
+        att mejla.
       </p>
       <ChangesList changes={changes} eventSlug={event.slug} timeZone={event.timeZone} />
       <p>

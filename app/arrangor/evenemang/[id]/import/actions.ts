@@ -1,17 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { decodeUpload, parseLarpassCsv, type CsvError } from "@/lib/import/csv";
+import { parseLarpassCsv, type CsvError } from "@/lib/import/csv";
 import { ImportError, importProgramme, type ImportPlan } from "@/lib/import/import-programme";
 import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-programme";
+import { decodeImportFile, LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
 import { importAuthorOf, type RevisionAuthor } from "@/lib/revisions";
-import { formId, importStatusSchema, MAX_IMPORT_BYTES } from "@/lib/validation/admin";
+import { formId, importStatusSchema } from "@/lib/validation/admin";
 import { requireOrganiser } from "../../../guard";
 
 export type ImportFormat = "text" | "csv";
 
 export type ImportState = {
-  errors?: Partial<Record<"text" | "file" | "status" | "form", string>>;
+  errors?: Partial<Record<"text" | "file" | "status" | "form" | "largeImport", string>>;
   /** Problems with a CSV file, each with its row: nothing is imported while there are any. */
   csvErrors?: CsvError[];
   /** What was pasted or read from the file: kept in the form, and carried to "Bekräfta import". */
@@ -22,17 +23,25 @@ export type ImportState = {
 
 const formatOf = (v: FormDataEntryValue | null): ImportFormat => (v === "csv" ? "csv" : "text");
 
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The text to import: a chosen file (decoded by lib/import/source: UTF-8, UTF-16 or Windows-1252; empty,
+ * binary and too large files refused), else the pasted text. next.config.ts lets a request through up to
+ * 2 MB so that a file just over the limit gets this Swedish answer, not Next's own error.
+ */
 async function readSource(formData: FormData): Promise<{ text: string } | { error: Partial<Record<"text" | "file", string>> }> {
   const file = formData.get("file");
   if (file && typeof file === "object" && "arrayBuffer" in file && file.size > 0) {
-    if (file.size > MAX_IMPORT_BYTES) return { error: { file: "Filen är för stor. Den får vara högst 1 MB." } };
-    return { text: decodeUpload(new Uint8Array(await file.arrayBuffer())) };
+    if (file.size > MAX_IMPORT_BYTES) return { error: { file: tooLargeMessage(file.size) } };
+    const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
+    return decoded.ok ? { text: decoded.text } : { error: { file: decoded.message } };
   }
   const text = formData.get("text");
   if (typeof text !== "string" || text.trim() === "") {
     return { error: { text: "Klistra in texten eller välj en fil." } };
   }
-  if (text.length > MAX_IMPORT_BYTES) return { error: { text: "Texten är för lång. Den får vara högst 1 MB." } };
+  if (byteLength(text) > MAX_IMPORT_BYTES) return { error: { text: tooLargeMessage(byteLength(text), "Texten") } };
   return { text };
 }
 
@@ -55,6 +64,9 @@ function parse(format: ImportFormat, text: string): { programme: ParsedProgramme
   }
   return { programme };
 }
+
+const largeImportMessage = (n: number) =>
+  `Importen skapar ${n} nya lärpass. Kryssa i att du vill skapa så många, eller kontrollera att det är rätt fil.`;
 
 const GONE = "Evenemanget finns inte längre. Någon kan ha tagit bort det.";
 
@@ -95,11 +107,18 @@ export async function confirmImportAction(_prev: ImportState, formData: FormData
   const format = formatOf(formData.get("format"));
   const status = importStatusSchema.safeParse(formData.get("status"));
   const text = formData.get("text");
-  if (typeof text !== "string" || text.trim() === "" || text.length > MAX_IMPORT_BYTES || !status.success) {
+  if (typeof text !== "string" || text.trim() === "" || byteLength(text) > MAX_IMPORT_BYTES || !status.success) {
     return { errors: { form: "Förhandsgranskningen saknas eller är ofullständig. Läs in texten igen." } };
   }
   const parsed = parse(format, text);
   if ("state" in parsed) return parsed.state;
+  // Many new lärpass at once is more often a wrong file than a programme: the preview asks to confirm.
+  const dry = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
+  if (!dry) return { errors: { form: GONE } };
+  const creates = dry.larpass.filter((l) => l.action === "create").length;
+  if (creates > LARGE_IMPORT_LARPASS && formData.get("storImport") !== "on") {
+    return { errors: { largeImport: largeImportMessage(creates) } };
+  }
   const result = plan(id.id, parsed.programme, status.data, false, importAuthorOf(user));
   if (!result) return { errors: { form: GONE } };
   const created = result.larpass.filter((l) => l.action === "create").length;

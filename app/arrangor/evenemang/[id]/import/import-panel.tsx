@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ImportAction } from "@/lib/import/import-programme";
-import { FieldError, FormError, IdField, TextArea } from "../../../fields";
+import { LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
+import { CheckboxField, FieldError, FormError, IdField, TextArea } from "../../../fields";
 import type { ImportFormat, ImportState } from "./actions";
 
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
@@ -33,10 +34,21 @@ export function ImportPanel({
   const plan = state.preview?.plan;
   const count = (list: { action: ImportAction }[], a: ImportAction) => list.filter((x) => x.action === a).length;
   const status = state.status ?? "draft";
+  // With JavaScript a file over the limit is refused before it is sent (the server refuses it too).
+  const [fileTooLarge, setFileTooLarge] = useState<string | undefined>();
+  const fileError = fileTooLarge ?? e.file;
+  const creates = plan ? count(plan.larpass, "create") : 0;
 
   return (
     <div className="stack">
-      <form action={action} noValidate className="panel stack">
+      <form
+        action={action}
+        noValidate
+        className="panel stack"
+        onSubmit={(event) => {
+          if (fileTooLarge) event.preventDefault();
+        }}
+      >
         <IdField name="eventId" value={eventId} />
         <input type="hidden" name="format" value={format} />
         <FormError error={e.form} />
@@ -55,13 +67,17 @@ export function ImportPanel({
             name="file"
             type="file"
             accept={format === "csv" ? ".csv,text/csv" : ".txt,text/plain"}
-            aria-invalid={e.file ? true : undefined}
-            aria-describedby={e.file ? `${p}file-error` : `${p}file-hint`}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? `${p}file-error` : `${p}file-hint`}
+            onChange={(event) => {
+              const size = event.currentTarget.files?.[0]?.size ?? 0;
+              setFileTooLarge(size > MAX_IMPORT_BYTES ? tooLargeMessage(size) : undefined);
+            }}
           />
           <p id={`${p}file-hint`} className="meta">
             En vald fil går före inklistrad text. Högst 1 MB.
           </p>
-          <FieldError id={`${p}file`} error={e.file} />
+          <FieldError id={`${p}file`} error={fileError} />
         </div>
         <fieldset aria-describedby={e.status ? `${p}status-error` : undefined}>
           <legend>Nya lärpass blir</legend>
@@ -101,7 +117,7 @@ export function ImportPanel({
         <section aria-labelledby={`${p}forhandsvisning`} className="panel import-preview stack">
           <h3 id={`${p}forhandsvisning`}>Förhandsvisning: så här blir importen</h3>
           <p>
-            {count(plan.larpass, "create")} nya lärpass, {count(plan.larpass, "update")} uppdateras, {count(plan.larpass, "unchanged")}{" "}
+            {creates} nya lärpass, {count(plan.larpass, "update")} uppdateras, {count(plan.larpass, "unchanged")}{" "}
             oförändrade. {count(plan.speakers, "create")} nya talare och {count(plan.organisations, "create")} nya organisationer.{" "}
             Nya lärpass blir {state.preview!.status === "published" ? "publicerade" : "utkast"}.
           </p>
@@ -172,6 +188,15 @@ export function ImportPanel({
             <input type="hidden" name="status" value={state.preview!.status} />
             <input type="hidden" name="text" value={state.text ?? ""} />
             <FormError error={confirmState.errors?.form ?? confirmState.errors?.text} />
+            {creates > LARGE_IMPORT_LARPASS ? (
+              <CheckboxField
+                name="storImport"
+                idPrefix={p}
+                label={`Ja, skapa ${creates} nya lärpass`}
+                hint={`Importen skapar fler än ${LARGE_IMPORT_LARPASS} lärpass. Kontrollera att det är rätt fil innan du bekräftar.`}
+                error={confirmState.errors?.largeImport}
+              />
+            ) : null}
             <div className="actions">
               <button type="submit" disabled={confirming}>
                 {confirming ? "Importerar…" : "Bekräfta import"}
