@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
+import { seedDemoDocumentation } from "@/lib/documentation/demo";
 import { importProgramme } from "@/lib/import/import-programme";
 import { reviseAround, type RevisionAuthor } from "@/lib/revisions";
 import { parseProgramme } from "@/lib/import/parse-programme";
@@ -42,7 +43,7 @@ export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}
 
   const programme = parseProgramme(fs.readFileSync(demoFixture, "utf8"));
   const date = "2018-03-15";
-  return database.transaction(
+  const result = database.transaction(
     (tx) => {
       const event = tx
         .insert(events)
@@ -91,10 +92,13 @@ export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}
         .values({ email: DEMO_ORGANISER_EMAIL, name: "Demoarrangör", role: "organiser" })
         .onConflictDoNothing()
         .run();
-      return { seeded: true, larpass: result.larpassIds.length };
+      return { seeded: true, larpass: result.larpassIds.length, eventId: event.id };
     },
     { behavior: "immediate" },
   );
+  // The documentation's own functions each run their transaction, so they follow the programme's.
+  seedDemoDocumentation(database, result.eventId, now);
+  return { seeded: result.seeded, larpass: result.larpass };
 }
 
 if (typeof require !== "undefined" && require.main === module) {

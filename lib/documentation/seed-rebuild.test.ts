@@ -156,3 +156,19 @@ describe("seed 001: a workshop's group outputs under its lärpass", () => {
     expect(paras.slice(i2 + 1).filter((p) => p.bullet).map((p) => p.text)).toEqual(g2.points);
   });
 });
+
+describe("the demo seed", () => {
+  test("the 2018 demo has a published documentation with questions, answers in themes and one lärpass summary", async () => {
+    const { seedDemoDocumentation } = await import("./demo");
+    const f = createEvent(db, { name: "Demo 2018" });
+    f.larpass({ title: "Första lärpasset" });
+    seedDemoDocumentation(db, f.event.id);
+    const doc = (await compileDocumentation({ eventId: f.event.id }))!;
+    expect(doc.published).toBe(true);
+    expect(doc.questions.map((q) => [q.prompt, q.groups.map((g) => g.name)])).toEqual([
+      ["Det här tycker jag är en viktig fråga inför nästa konferens", ["Regionens roll", "EU:s roll"]],
+      ["Det här tar jag med mig från idag", ["Mötesmetod", "Goda exempel"]],
+    ]);
+    expect(doc.larpass.map((l) => [l.title, l.groups.length])).toEqual([["Första lärpasset", 2]]);
+  });
+});
