@@ -5,8 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { larpass, larpassDocs, type GroupOutput, type LarpassDoc, type SlideLink } from "@/db/schema";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { speaksIn } from "@/lib/speakers/mine";
-import { fail, recordDocRevision, type Result } from "./common";
+import { fail, recordDocRevision, speaksInLarpass, type Result } from "./common";
 
 export type LarpassDocInput = { summary: string; groups: GroupOutput[]; quotes: string[]; slides: SlideLink[] };
 
@@ -44,7 +43,7 @@ export function saveLarpassDoc({
         .where(eventId != null ? and(eq(larpass.id, larpassId), eq(larpass.eventId, eventId)) : eq(larpass.id, larpassId))
         .get();
       if (!l) return fail("Lärpasset finns inte.");
-      if (!asOrganiser && !speaksIn(t, userId, larpassId)) return fail("Du är inte talare i det här lärpasset och kan inte ändra dess dokumentation.");
+      if (!asOrganiser && !speaksInLarpass(t, userId, larpassId)) return fail("Du är inte talare i det här lärpasset och kan inte ändra dess dokumentation.");
       const current = readLarpassDoc(t, larpassId);
       const version = current?.version ?? 0;
       if (version !== expectedVersion) {
