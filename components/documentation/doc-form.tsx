@@ -1,17 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import type { DocFormState } from "@/lib/documentation/form-state";
 
-export type DocFormState = {
-  /** The message for the whole form (role="alert"). */
-  error?: string;
-  /** Errors beside fields, by field name. */
-  errors?: Record<string, string>;
-  /** What was sent, so a refused form keeps what was typed. */
-  values?: Record<string, string>;
-  notice?: string;
-  seq?: number;
-};
+export type { DocFormState };
 
 export type DocField = {
   name: string;
@@ -126,11 +118,4 @@ export function DocForm({
       </div>
     </form>
   );
-}
-
-/** The state a refused form answers with: the message(s) and everything that was sent. */
-export function refusedState(formData: FormData, error: string, errors?: Record<string, string>): DocFormState {
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
-  return { error, errors, values, seq: Date.now() };
 }

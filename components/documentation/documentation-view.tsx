@@ -9,7 +9,7 @@ function Answers({ q, level }: { q: QuestionView; level: 2 | 3 }) {
   return (
     <section aria-labelledby={`fraga-${q.id}-${level}`}>
       <H id={`fraga-${q.id}-${level}`}>{q.prompt}</H>
-      <p className="meta">{plural(q.total, "1 svar", `${q.total} svar`)}</p>
+      <p className="meta">{plural(q.total, "svar", "svar")}</p>
       {q.groups.map((g, i) => (
         <div key={i}>
           {g.name ? <HT>{g.name}</HT> : null}
@@ -49,8 +49,8 @@ export function DocumentationView({ doc }: { doc: CompiledDocumentation }) {
             Ladda ner som Markdown
           </a>
         </p>
-        <nav aria-labelledby="innehall">
-          <h2 id="innehall">Innehåll</h2>
+        <nav aria-labelledby="innehallsforteckning">
+          <h2 id="innehallsforteckning">Innehåll</h2>
           <ol>
             {present.map((s) => (
               <li key={s}>

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { refusedState, type DocFormState } from "@/components/documentation/doc-form";
+import { refusedState, type DocFormState } from "@/lib/documentation/form-state";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { deleteOwnAnswer, submitAnswers, type AnswerEntry } from "@/lib/documentation/answers";
 

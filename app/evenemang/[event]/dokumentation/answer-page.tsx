@@ -5,7 +5,6 @@ import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { answeringFor, listOwnAnswers, questionsForPage } from "@/lib/documentation/answers";
 import { ratingLabels } from "@/lib/documentation/rules";
-import { plural } from "@/lib/plural";
 import { formatDateTime } from "@/lib/time";
 import { deleteOwnAnswerAction, submitAnswersAction } from "./actions";
 
@@ -66,7 +65,7 @@ export async function AnswerPage({
       <h1>{larpass ? `Frågor om ${larpass.title}` : `Frågor till deltagarna: ${event.name}`}</h1>
       {thanks > 0 ? (
         <p role="status" className="notice">
-          Tack! {plural(thanks, "Ditt svar är sparat", "Dina svar är sparade")}.
+          Tack! {thanks === 1 ? "Ditt svar är sparat" : "Dina svar är sparade"}.
         </p>
       ) : null}
       {query.borttaget ? (

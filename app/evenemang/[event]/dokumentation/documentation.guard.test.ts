@@ -236,3 +236,25 @@ describe("coverage", () => {
     );
   });
 });
+
+describe("action modules", () => {
+  test("no documentation action calls into a 'use client' module (Next refuses that at run time: a 500)", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(__dirname, "../../../..");
+    const files = [
+      "app/arrangor/evenemang/[id]/dokumentation/actions.ts",
+      "app/evenemang/[event]/dokumentation/actions.ts",
+      "app/mina-larpass/[id]/dokumentation/actions.ts",
+    ];
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(root, f), "utf8");
+      for (const m of text.matchAll(/^import (?!type )[^;]*? from "@\/([^"]+)";/gm)) {
+        const base = path.join(root, m[1]);
+        const target = [".ts", ".tsx", "/index.ts"].map((x) => base + x).find((p) => fs.existsSync(p));
+        if (!target) continue;
+        expect(/^(['"])use client\1/.test(fs.readFileSync(target, "utf8").trimStart()), `${f} imports a value from the client module ${m[1]}`).toBe(false);
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { refusedState, type DocFormState } from "@/components/documentation/doc-form";
+import { refusedState, type DocFormState } from "@/lib/documentation/form-state";
 import { requireRole } from "@/lib/auth/current-user";
 import { saveLarpassDoc } from "@/lib/documentation/larpass-doc";
 import { parseLarpassDocForm } from "@/lib/documentation/larpass-doc-form";

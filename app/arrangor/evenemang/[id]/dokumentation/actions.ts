@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { refusedState, type DocFormState } from "@/components/documentation/doc-form";
+import { refusedState, type DocFormState } from "@/lib/documentation/form-state";
 import type { DocumentationSection } from "@/db/schema";
 import { parsePastedAnswers } from "@/lib/documentation/rules";
 import {
