@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import Link from "next/link";
 import type { LarpassView } from "@/lib/programme";
 import { leadExcerpt } from "@/lib/text";
@@ -28,7 +29,7 @@ export function LarpassCard({
   // The programme lists every lärpass of an event (hundreds at a large one): each card shows the opening of
   // the abstract, the lärpass page the whole text. One string per line, so React adds no <!-- --> separators.
   const lead = leadExcerpt(l.abstract);
-  const where = [l.room ? l.room.name : "Lokal meddelas senare", l.capacity != null ? `${l.capacity} platser` : null, l.track]
+  const where = [l.room ? l.room.name : "Lokal meddelas senare", l.capacity != null ? plural(l.capacity, "plats", "platser") : null, l.track]
     .filter(Boolean)
     .join(" · ");
   return (

@@ -1,3 +1,4 @@
+import { slotCount } from "@/lib/phrases";
 import Link from "next/link";
 import type { Event } from "@/db/schema";
 import type { Programme } from "@/lib/programme";
@@ -149,7 +150,7 @@ export function ProgrammeView({
                   )}
                 </h2>
                 {g.slot?.label ? <span className="meta">{g.slot.label}</span> : null}
-                <span className="meta">{`${g.larpass.length} ${g.larpass.length === 1 ? "lärpass" : "parallella lärpass"}`}</span>
+                <span className="meta">{slotCount(g.larpass.length, g.slot != null)}</span>
               </div>
               <ul className="cards">
                 {g.larpass.map((l) => (

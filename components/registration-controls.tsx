@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { seatsLeft } from "@/lib/phrases";
 import { chooseAction, leaveAction } from "@/app/program/actions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { LarpassView } from "@/lib/programme";
@@ -49,21 +50,12 @@ function noticeText(n: SignupNotice, ctx: SignupContext): { text: string; error:
   }
 }
 
-export function SeatsLine({ larpass: l }: { larpass: LarpassView }) {
+/** Seats left, or full; never a red "Fullt" to a member who holds one of the seats. */
+export function SeatsLine({ larpass: l, mine = false }: { larpass: LarpassView; mine?: boolean }) {
   if (l.status !== "published") return null;
   if (l.capacity == null) return <p className="seats">Obegränsat antal platser</p>;
-  const left = Math.max(0, l.capacity - l.seats.confirmed);
-  if (left === 0)
-    return (
-      <p className="seats full">
-        Fullt ({l.capacity} {l.capacity === 1 ? "plats" : "platser"}){l.seats.waitlisted > 0 ? ` · ${l.seats.waitlisted} i kö` : ""}
-      </p>
-    );
-  return (
-    <p className="seats">
-      {left} {left === 1 ? "plats" : "platser"} kvar av {l.capacity}
-    </p>
-  );
+  const { text, full } = seatsLeft(l.capacity, l.seats.confirmed, l.seats.waitlisted, mine);
+  return <p className={full ? "seats full" : "seats"}>{text}</p>;
 }
 
 export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView; ctx: SignupContext }) {
@@ -138,7 +130,7 @@ export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView
 
   return (
     <div className="signup">
-      <SeatsLine larpass={l} />
+      <SeatsLine larpass={l} mine={mine?.status === "confirmed"} />
       {body}
       {notice ? (
         <p className={notice.error ? "inline-notice error" : "inline-notice"} role={notice.error ? "alert" : "status"}>

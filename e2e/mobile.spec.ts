@@ -56,3 +56,31 @@ test("filtrerat program och lärpasssida får plats på bredden", async ({ page 
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
 });
+
+test("på en telefon: de nya sidorna får plats på bredden och axe godkänner dem", async ({ page, context }) => {
+  const { clientHeaders, signInAs } = await import("./fixture-data");
+  await context.setExtraHTTPHeaders(clientHeaders());
+  for (const path of ["/talare", "/kontot-borttaget?platser=1&koplatser=0", "/logga-in"]) {
+    await page.goto(path);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+  }
+  await signInAs(page, "organiser", "mobil");
+  // The welcome step right after the first sign-in.
+  await expect(page).toHaveURL(/\/konto\/valkommen/);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  // The header is compact: two short rows, well under a third of the screen.
+  const header = (await page.locator(".site-header").boundingBox())!;
+  expect(header.height).toBeLessThan(page.viewportSize()!.height / 6);
+  await page.getByRole("button", { name: "Hoppa över nu" }).click();
+  for (const path of ["/program", "/mitt-program", "/konto", "/arrangor/epost", "/arrangor/organisationer", `/evenemang/${EVENT_SLUG}/andringar`]) {
+    await page.goto(path);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+  }
+  const eventId = await page.goto("/arrangor").then(() => page.getByRole("link", { name: "Reglabs årskonferens 2018" }).first().getAttribute("href"));
+  await page.goto(`${eventId}/efterfragan`);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+});

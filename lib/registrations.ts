@@ -1,6 +1,7 @@
 // Sign-up rules. Every change is one BEGIN IMMEDIATE transaction, so two server processes on the same
 // file never interleave; mails go out after the commit. Used by server actions, route handlers and the
 // benchmark, so no "server-only" here.
+import { promotionReleasedLine } from "./phrases";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
@@ -235,9 +236,7 @@ function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void 
             `Hej!`,
             ``,
             `En plats blev ledig och du har nu en plats på lärpasset "${target.title}" (${when}).`,
-            released.length
-              ? `Din tidigare plats på ${released.map((r) => `"${r.title}"`).join(", ")} har lämnats över till någon annan, eftersom den var samtidigt.`
-              : null,
+            released.length ? promotionReleasedLine(released.map((r) => r.title)) : null,
             ``,
             `Ditt program: ${siteUrl()}/mitt-program`,
             `Kan du inte komma? Lämna platsen i Mitt program, så går den till nästa i kön.`,

@@ -1,3 +1,4 @@
+import { seatsTaken } from "@/lib/phrases";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { larpassHref } from "@/components/larpass-card";
@@ -60,8 +61,7 @@ export default async function MyLarpassPage() {
                 <dd>{larpassStatusLabels[l.status]}</dd>
                 <dt>Anmälda</dt>
                 <dd>
-                  {l.confirmed}
-                  {l.capacity != null ? ` av ${l.capacity} platser` : ""}
+                  {seatsTaken(l.confirmed, l.capacity)}
                 </dd>
                 <dt>I kö</dt>
                 <dd>{l.waitlisted}</dd>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { TableScroll } from "@/components/table-scroll";
 import { getDemand } from "@/lib/admin/grid";
 import { getOrganisationDemand } from "@/lib/admin/organisation-demand";
 import { requirePageRole } from "@/lib/auth/page-guards";
@@ -68,7 +69,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="per-larpass">
         <h2 id="per-larpass">Per lärpass</h2>
-        <div className="table-wrap">
+        <TableScroll label="Efterfrågan per lärpass">
           <table className="demand-table">
             <caption className="visually-hidden">Efterfrågan per lärpass</caption>
             <thead>
@@ -101,7 +102,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
 
         <figure className="demand-chart" role="img" aria-label={chartSummary}>
           <figcaption>Med plats (mörk), i kö (randig) och antal platser (streck)</figcaption>
@@ -129,7 +130,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="per-tid">
         <h2 id="per-tid">Per tid</h2>
-        <div className="table-wrap">
+        <TableScroll label="Platser och anmälda medlemmar per tid">
           <table>
             <caption className="visually-hidden">Platser och anmälda medlemmar per tid</caption>
             <thead>
@@ -155,7 +156,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="per-organisation">
@@ -163,7 +164,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
         {perOrganisation.length === 0 ? (
           <p>Ingen har valt något lärpass ännu.</p>
         ) : (
-          <div className="table-wrap" role="region" aria-labelledby="per-organisation" tabIndex={0}>
+          <TableScroll label="Deltagande organisationer">
             <table>
               <caption className="visually-hidden">Deltagande organisationer: antal medlemmar, platser och köplatser, och vilka lärpass de valt</caption>
               <thead>
@@ -199,7 +200,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -227,7 +228,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
                   </p>
                 ) : (
                   <>
-                    <div className="table-wrap">
+                    <TableScroll label={`Föreslagna lokaler ${label}`}>
                       <table>
                         <caption className="visually-hidden">Föreslagna lokaler {label}</caption>
                         <thead>
@@ -252,7 +253,7 @@ export default async function DemandPage({ params, searchParams }: Props) {
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </TableScroll>
                     <SuggestionForm
                       eventId={event.id}
                       slotId={s.slotId}

@@ -1,3 +1,4 @@
+import { seatsTaken } from "@/lib/phrases";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -52,7 +53,7 @@ export default async function ParticipantsPage({ params }: Props) {
         <dd>{room ? room.name : "Ingen lokal ännu"}</dd>
         <dt>Platser</dt>
         <dd>
-          {confirmed.length} anmälda av {larpass.capacity ?? "okänt antal"} platser
+          {seatsTaken(confirmed.length, larpass.capacity)}
           {waitlisted.length ? `, ${waitlisted.length} i kö` : ""}
         </dd>
         {larpass.status === "cancelled" ? (
