@@ -6,13 +6,13 @@ export default defineConfig({
     alias: {
       "@": path.resolve(__dirname),
       // "server-only" throws outside a React server bundle; in tests the lib files run in plain Node.
-      "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
+      "server-only": path.resolve(__dirname, "test/server-only-stub.ts"),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    setupFiles: ["lib/testing/setup-db.ts"],
+    setupFiles: ["test/setup-db.ts"],
     pool: "forks",
     testTimeout: 20_000,
   },

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { signOutAction } from "@/app/logga-in/actions";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -17,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#innehall">
           Hoppa till innehållet
         </a>
-        <SiteHeader />
+        <SiteHeader signOutAction={signOutAction} />
         <main id="innehall" tabIndex={-1}>
           {children}
         </main>

@@ -6,7 +6,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase } from "@/db/open";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 
 export const root = path.resolve(__dirname, "..");
 /** The build the bench serves: NEXT_DIST_DIR as in next.config.ts, so a bench can keep its own build. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { changeKindLabels, type PublicChange } from "@/lib/changes";
+import type { PublicChange } from "@/lib/changes";
+import { changeKindLabels } from "@/lib/domain";
 import { formatDateTime } from "@/lib/time";
 
 /** The published changes of an event, newest first: when, which lärpass, what, from what to what. */

@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { LarpassView } from "@/lib/programme";
 import { leadExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
-import { RegistrationControls, SeatsLine, type SignupContext } from "./registration-controls";
+import type { SignupContext } from "@/lib/signup-context";
+import { RegistrationControls, SeatsLine } from "./registration-controls";
 import { SpeakerList } from "./speaker-line";
 
 export function larpassHref(eventSlug: string, slug: string) {

@@ -3,10 +3,11 @@ import Link from "next/link";
 import type { Event } from "@/db/schema";
 import type { Programme } from "@/lib/programme";
 import { formatDateSpan, formatDateTime, formatDay, formatTimeRange, utcToZoned } from "@/lib/time";
-import { hasActiveFilters, organisationKindLabels, type ProgrammeFilters } from "@/lib/validation/programme-filters";
+import { organisationKindLabels } from "@/lib/domain";
+import { hasActiveFilters, type ProgrammeFilters } from "@/lib/validation/programme-filters";
 import { describeWindow } from "@/lib/registrations";
 import { LarpassCard } from "./larpass-card";
-import type { SignupContext } from "./registration-controls";
+import type { SignupContext } from "@/lib/signup-context";
 
 /** The programme of one event: header, filter form (a plain GET form: works without JavaScript), slots. */
 export function ProgrammeView({

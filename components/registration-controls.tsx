@@ -1,31 +1,8 @@
 import Link from "next/link";
 import { seatsLeft } from "@/lib/phrases";
-import { chooseAction, leaveAction } from "@/app/program/actions";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import type { LarpassView } from "@/lib/programme";
-import { describeWindow, refusalMessage, type MyRegistration, type SignupWindow } from "@/lib/registrations";
-
-export type SignupNotice = { larpassId: number; code: string; position: number | null };
-
-export type SignupContext = {
-  user: CurrentUser | null;
-  window: SignupWindow;
-  timeZone: string;
-  mine: Map<number, MyRegistration>;
-  /** Titles of all lärpass of the event, to name the seat a move would leave. */
-  titles: Map<number, { title: string; slotId: number | null }>;
-  returnTo: string;
-  notice: SignupNotice | null;
-};
-
-/** Reads ?anmalan=&lp=&pos= left by the choose/leave actions. */
-export function readSignupNotice(params: Record<string, string | string[] | undefined>): SignupNotice | null {
-  const code = typeof params.anmalan === "string" ? params.anmalan : null;
-  const lp = Number(typeof params.lp === "string" ? params.lp : NaN);
-  if (!code || !/^[a-z_-]{2,30}$/.test(code) || !Number.isInteger(lp) || lp <= 0) return null;
-  const pos = Number(params.pos);
-  return { larpassId: lp, code, position: Number.isInteger(pos) && pos > 0 ? pos : null };
-}
+import { describeWindow, refusalMessage } from "@/lib/registrations";
+import type { SignupContext, SignupNotice } from "@/lib/signup-context";
 
 function noticeText(n: SignupNotice, ctx: SignupContext): { text: string; error: boolean } {
   switch (n.code) {
@@ -71,7 +48,7 @@ export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView
     body = (
       <>
         <p className="status-line">Du har en plats.</p>
-        <form action={leaveAction.bind(null, l.id)}>
+        <form action={ctx.actions.leave.bind(null, l.id)}>
           {returnTo}
           <button type="submit" className="secondary">
             Lämna platsen{hiddenTitle}
@@ -83,7 +60,7 @@ export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView
     body = (
       <>
         <p className="status-line waiting">Du står i kö, plats {mine.position}.</p>
-        <form action={leaveAction.bind(null, l.id)}>
+        <form action={ctx.actions.leave.bind(null, l.id)}>
           {returnTo}
           <button type="submit" className="secondary">
             Lämna kön{hiddenTitle}
@@ -116,7 +93,7 @@ export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView
               : `Du har en plats på ”${seatTitle}” vid samma tid. Väljer du det här lämnar du den.`}
           </p>
         ) : null}
-        <form action={chooseAction.bind(null, l.id)}>
+        <form action={ctx.actions.choose.bind(null, l.id)}>
           {returnTo}
           {full ? <input type="hidden" name="waitlist" value="1" /> : null}
           <button type="submit">

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/logga-in/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isLinkedSpeaker } from "@/lib/speakers/mine";
 
-export async function SiteHeader() {
+/** signOutAction comes from the layout: a component never imports a route's actions. */
+export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const user = await getCurrentUser();
   // Speakers, and organisers who also speak (an organiser's role stays "organiser" when linked).
   const speaks = user ? user.role === "speaker" || (user.role === "organiser" && isLinkedSpeaker({ userId: user.id })) : false;

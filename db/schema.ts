@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { changeKinds, larpassStatuses, organisationKinds, registrationStatuses, revisionEntities, roles } from "../lib/domain";
 
 /**
  * Times are stored as UTC milliseconds (`timestamp_ms`) and shown in the event's
@@ -20,12 +21,6 @@ const updatedAt = () =>
   integer("updated_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-
-export const organisationKinds = ["region", "agency", "university", "company", "other"] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
-
-export const larpassStatuses = ["draft", "published", "cancelled"] as const;
-export type LarpassStatus = (typeof larpassStatuses)[number];
 
 export const events = sqliteTable("events", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -193,9 +188,6 @@ export type Larpass = typeof larpass.$inferSelect;
 
 // Accounts (Auth.js tables, with our own columns on users) ------------------------------------------
 
-export const roles = ["member", "speaker", "organiser"] as const;
-export type Role = (typeof roles)[number];
-
 export const users = sqliteTable("users", {
   id: text("id")
     .primaryKey()
@@ -258,9 +250,6 @@ export const verificationTokens = sqliteTable(
 
 // Sign-up -------------------------------------------------------------------------------------------
 
-export const registrationStatuses = ["confirmed", "waitlisted"] as const;
-export type RegistrationStatus = (typeof registrationStatuses)[number];
-
 export const registrations = sqliteTable(
   "registrations",
   {
@@ -303,9 +292,6 @@ export type Registration = typeof registrations.$inferSelect;
 
 // Published changes ("Ändringar") ------------------------------------------------------------------
 
-export const changeKinds = ["new", "time", "room", "title", "abstract", "speakers", "cancelled", "removed", "restored"] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-
 /** What changed in a published programme, shown on the public "Ändringar" page. */
 export const programmeChanges = sqliteTable(
   "programme_changes",
@@ -328,9 +314,6 @@ export const programmeChanges = sqliteTable(
 export type ProgrammeChange = typeof programmeChanges.$inferSelect;
 
 // Revisions ------------------------------------------------------------------------------------------
-
-export const revisionEntities = ["larpass", "speaker"] as const;
-export type RevisionEntity = (typeof revisionEntities)[number];
 
 /**
  * Every saved change to a lärpass or a speaker: who, when, and the editable fields before and after

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { openDatabase } from "../db/open";
-import { users, type Role } from "../db/schema";
+import { users } from "../db/schema";
+import type { Role } from "../lib/domain";
 import { readState } from "./server";
 
 /** A fresh address per test, so tests never share accounts (and never hit the sign-in rate limit). */

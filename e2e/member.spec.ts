@@ -16,7 +16,7 @@ import { expect, expectAccessible, test } from "./fixtures";
 import { EVENT_NAME, seedTitles } from "./pages/programme-page";
 import { readState } from "./server";
 
-// Seed layout (db/seed.ts): titles in import order, five to a slot; rooms rotate 80/40/30/30/24 seats.
+// Seed layout (scripts/seed.ts): titles in import order, five to a slot; rooms rotate 80/40/30/30/24 seats.
 // Each test works on lärpass no other test in this run chooses, so seat counts stay its own.
 const T = seedTitles();
 
@@ -144,7 +144,7 @@ test("kö till ett fullt lärpass: platsen i samma pass behålls och kön flytta
   await expectAccessible(page);
 
   const mail = await latestMailTo(b.email, `Du har fått en plats: ${small.title}`);
-  expect(mail.text).toContain(`Din tidigare plats på "${large.title}"`);
+  expect(mail.text).toContain(`Din plats på "${large.title}" vid samma tid är lämnad`);
 
   await b.page.reload();
   await expect(slotA.getByRole("cell").first().getByRole("link")).toHaveText(small.title);

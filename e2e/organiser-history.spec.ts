@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { larpass, speakers } from "../db/schema";
 import { clientHeaders, insertTestEvent, signInAs, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
+import { HistoryPage } from "./pages/organiser-pages";
 
 test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
 
@@ -53,8 +54,9 @@ test.describe("historik och återställning", () => {
     await saveAbstract(page, "Andra versionen handlar om söder.");
 
     await page.getByRole("link", { name: "Historik (2 ändringar)" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Historik: ${lp.title}`);
-    const entries = page.getByRole("article");
+    const history = new HistoryPage(page);
+    await expect(history.heading).toHaveText(`Historik: ${lp.title}`);
+    const entries = history.entries;
     await expect(entries).toHaveCount(2);
     // Newest first: version 3 turned the first text into the second, word by word.
     const newest = entries.first();
@@ -67,11 +69,11 @@ test.describe("historik och återställning", () => {
     await expect(entries.nth(1).locator("del")).toHaveText(["borttaget: Från början"]);
     await expectAccessible(page);
 
-    await entries.nth(1).getByRole("button", { name: "Återställ den här versionen" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "återställd" })).toHaveText("Version 2 är återställd och sparad som en ny ändring.");
-    await expect(page.getByRole("article")).toHaveCount(3);
-    await expect(page.getByRole("article").first()).toContainText("Återställde version 2");
-    await expect(page.getByRole("article").first().locator("ins")).toHaveText(["tillagt: Första", "tillagt: norr"]);
+    await history.restore(1);
+    await expect(history.restored).toHaveText("Version 2 är återställd och sparad som en ny ändring.");
+    await expect(history.entries).toHaveCount(3);
+    await expect(history.entries.first()).toContainText("Återställde version 2");
+    await expect(history.entries.first().locator("ins")).toHaveText(["tillagt: Första", "tillagt: norr"]);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Tillbaka till lärpasset" }).click();

@@ -35,7 +35,7 @@ export async function startServer(port: number): Promise<ServerState> {
     LARPASS_E2E: "1",
   };
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  for (const script of ["db/migrate.ts", "db/seed.ts"]) {
+  for (const script of ["db/migrate.ts", "scripts/seed.ts"]) {
     await run(tsx, [script], env);
   }
   const logFile = path.join(dir, "server.log");

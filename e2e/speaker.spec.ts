@@ -11,6 +11,8 @@ import { zonedToUtc } from "../lib/time";
 import { latestMailTo, uniqueEmail } from "./auth";
 import { clientHeaders, insertTestEvent, larpassRow, onSite, signInAs, signInLink, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
+import { HistoryPage, SpeakerAdminPage } from "./pages/organiser-pages";
+import { MyLarpassPage } from "./pages/speaker-pages";
 
 test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
 
@@ -79,15 +81,14 @@ test.describe("talare håller sina lärpass aktuella", () => {
 
     // The organiser invites the speaker from the speaker page.
     await signInAsOrganiser(page);
-    await page.goto(`/arrangor/talare/${w.speaker.id}`);
-    const account = page.getByRole("region", { name: "Talarens konto" });
-    await expect(account).toContainText("Inte inbjuden.");
-    await expect(account.getByLabel("Talarens e-postadress")).toHaveValue(w.email);
+    const speakerAdmin = new SpeakerAdminPage(page);
+    await speakerAdmin.goto(w.speaker.id);
+    await expect(speakerAdmin.account).toContainText("Inte inbjuden.");
+    await expect(speakerAdmin.email).toHaveValue(w.email);
     await expectAccessible(page);
-    await account.getByRole("button", { name: "Bjud in talaren" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Inbjudan är skickad" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Talarens konto" })).toContainText(`Inbjuden`);
-    await expect(page.getByRole("region", { name: "Talarens konto" })).toContainText(`till ${w.email}`);
+    await speakerAdmin.inviteSpeaker();
+    await expect(speakerAdmin.account).toContainText(`Inbjuden`);
+    await expect(speakerAdmin.account).toContainText(`till ${w.email}`);
     await expectAccessible(page);
     const invitation = await latestMailTo(w.email, "inbjuden som talare");
     const link = invitation.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/)![0];
@@ -97,46 +98,36 @@ test.describe("talare håller sina lärpass aktuella", () => {
     const sp = await speakerContext.newPage();
     await sp.goto(onSite(link, baseURL!));
     await expect(sp).toHaveURL("/mina-larpass");
-    await expect(sp.getByRole("heading", { level: 1 })).toHaveText("Mina lärpass");
-    const card = sp.getByRole("article", { name: w.mine.title });
+    const mine = new MyLarpassPage(sp);
+    await expect(mine.heading).toHaveText("Mina lärpass");
+    const card = mine.card(w.mine.title);
     await expect(card).toContainText("Talarsalen");
     await expect(card).toContainText("13:00–13:45");
     await expect(card).toContainText("Publicerat");
-    await expect(card.locator("dd").nth(4)).toHaveText("0 av 25 platser");
+    await expect(card.locator("dd").nth(4)).toHaveText("0 anmälda av 25 platser");
     await expect(card).toContainText("Du kan ändra till och med 1 mars 2099 kl. 23:59.");
-    await expect(sp.getByRole("article", { name: w.theirs.title })).toHaveCount(0);
+    await expect(mine.card(w.theirs.title)).toHaveCount(0);
     await expectAccessible(sp);
 
     // The abstract: preview, then save twice (two versions in the history).
-    await card.getByRole("link", { name: `Ändra sammanfattningen för ${w.mine.title}` }).click();
-    await expect(sp.getByRole("heading", { level: 1 })).toHaveText(`Sammanfattning: ${w.mine.title}`);
-    await expect(sp.getByLabel("Sammanfattning")).toHaveValue("Ursprunglig text om regioner.");
-    await sp.getByLabel("Sammanfattning").fill("Första versionen om **norra** regioner.");
-    await sp.getByRole("button", { name: "Förhandsgranska" }).click();
-    const preview = sp.getByRole("region", { name: "Förhandsvisning" });
-    await expect(preview.locator("strong")).toHaveText("norra");
+    const abstract = await mine.editAbstract(w.mine.title);
+    await expect(abstract.abstract).toHaveValue("Ursprunglig text om regioner.");
+    await abstract.abstract.fill("Första versionen om **norra** regioner.");
+    await abstract.previewButton.click();
+    await expect(abstract.preview.locator("strong")).toHaveText("norra");
     await expectAccessible(sp);
-    await sp.getByRole("button", { name: "Spara sammanfattningen" }).click();
-    await expect(sp.getByRole("status").filter({ hasText: "Sammanfattningen är sparad." })).toBeVisible();
-    await sp.getByLabel("Sammanfattning").fill("Andra versionen om södra regioner.");
-    await sp.getByRole("button", { name: "Spara sammanfattningen" }).click();
-    await expect(sp.getByLabel("Sammanfattning")).toHaveValue("Andra versionen om södra regioner.");
-    await expect(sp.getByRole("status").filter({ hasText: "Sammanfattningen är sparad." })).toBeVisible();
+    await abstract.save.click();
+    await expect(abstract.saved).toBeVisible();
+    await abstract.saveAbstract("Andra versionen om södra regioner.");
     await expectAccessible(sp);
     expect(larpassRow(w.mine.id)).toMatchObject({ abstract: "Andra versionen om södra regioner.", title: w.mine.title });
 
     // The profile: role and a new organisation typed in (or picked from the list), bio with preview.
-    await sp.getByRole("link", { name: "Mina lärpass" }).first().click();
-    await sp.getByRole("link", { name: "Ändra din presentation" }).click();
-    await expect(sp.getByRole("heading", { level: 1 })).toHaveText(`Din presentation: ${w.speaker.name}`);
+    const profile = await mine.editProfile(w.speaker.name);
     await expectAccessible(sp);
-    await sp.getByLabel("Roll (titel)").fill("Utvecklingsledare");
-    await sp.getByLabel("Organisation").fill(`Region Talarlän ${w.speaker.id}`);
-    await sp.getByLabel("Presentation").fill("Arbetar med *regional* utveckling.");
-    await sp.getByRole("button", { name: "Spara presentationen" }).click();
-    await expect(sp.getByRole("status").filter({ hasText: "Presentationen är sparad." })).toBeVisible();
-    await expect(sp.getByLabel("Organisation")).toHaveValue(`Region Talarlän ${w.speaker.id}`);
-    await expect(sp.getByRole("region", { name: "Förhandsvisning" }).locator("em")).toHaveText("regional");
+    await profile.fillAndSave({ role: "Utvecklingsledare", organisation: `Region Talarlän ${w.speaker.id}`, bio: "Arbetar med *regional* utveckling." });
+    await expect(profile.organisation).toHaveValue(`Region Talarlän ${w.speaker.id}`);
+    await expect(profile.preview.locator("em")).toHaveText("regional");
     await expectAccessible(sp);
 
     // Someone else's lärpass: refused, by URL and by the organisers' pages and actions.
@@ -167,18 +158,17 @@ test.describe("talare håller sina lärpass aktuella", () => {
     await speakerContext.close();
 
     // The organiser reads the speaker's changes in the lärpass's history and restores the first one.
-    await page.goto(`/arrangor/larpass/${w.mine.id}/historik`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Historik: ${w.mine.title}`);
-    const entries = page.getByRole("article");
+    const history = new HistoryPage(page);
+    await history.gotoLarpass(w.mine.id, w.mine.title);
+    const entries = history.entries;
     await expect(entries).toHaveCount(2);
     await expect(entries.first()).toContainText(w.email);
     await expect(entries.first()).toContainText("(talare)");
     await expect(entries.first().locator("del")).toHaveText(["borttaget: Första", "borttaget: **norra**"]);
     await expect(entries.first().locator("ins")).toHaveText(["tillagt: Andra", "tillagt: södra"]);
     await expectAccessible(page);
-    await entries.nth(1).getByRole("button", { name: "Återställ den här versionen" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "återställd" })).toBeVisible();
-    await expect(page.getByRole("article")).toHaveCount(3);
+    await history.restore(1);
+    await expect(history.entries).toHaveCount(3);
     await expectAccessible(page);
     expect(larpassRow(w.mine.id)?.abstract).toBe("Första versionen om **norra** regioner.");
   });

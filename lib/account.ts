@@ -1,7 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type DB } from "@/db";
 import { authSessions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { sendPending, type PendingMail } from "@/lib/mail";
+import { fillFreeSeats } from "@/lib/registrations";
 
 /** A new secret for the calendar feed; the old URL stops working at once. */
 export function rotateCalendarToken({ userId }: { userId: string }): string {
@@ -67,4 +69,29 @@ export function exportPersonalData({ userId }: { userId: string }) {
     inloggningar: sessions.map((s) => ({ giltigTill: s.expires })),
     talarprofiler: speaker.map((s) => ({ namn: s.name, roll: s.role, bio: s.bio })),
   };
+}
+
+/** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
+/** What an account deletion removed, for the confirmation the member sees afterwards. */
+export type DeletedAccount = { seats: number; waitlist: number };
+
+export async function deleteAccount({ userId, database = db }: { userId: string; database?: DB }): Promise<DeletedAccount> {
+  const notices: PendingMail[] = [];
+  const deleted = database.transaction(
+    (tx) => {
+      const mine = tx
+        .select({ larpassId: registrations.larpassId, status: registrations.status })
+        .from(registrations)
+        .where(eq(registrations.userId, userId))
+        .all();
+      const seats = mine.filter((r) => r.status === "confirmed");
+      tx.delete(registrations).where(eq(registrations.userId, userId)).run();
+      tx.delete(users).where(eq(users.id, userId)).run();
+      for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
+      return { seats: seats.length, waitlist: mine.length - seats.length };
+    },
+    { behavior: "immediate" },
+  );
+  await sendPending(notices, database);
+  return deleted;
 }

@@ -4,7 +4,7 @@ import ICAL from "ical.js";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { larpassSpeakers, organisations, registrations, speakers } from "@/db/schema";
-import { createEvent, createUser, createUsers, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUser, createUsers, useTempOutbox } from "@/test/factories";
 import { buildCalendar } from "./calendar";
 import { listCalendarEntries, type CalendarEntry } from "./my-programme";
 import { chooseLarpass } from "./registrations";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { larpass, programmeChanges } from "@/db/schema";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { latestChangeAt, listPublicChanges } from "./changes";
 import { getProgramme } from "./programme";
 

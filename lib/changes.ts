@@ -2,7 +2,8 @@
 // transaction as the change itself.
 import { and, desc, eq, gte, max } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, programmeChanges, type ChangeKind, type ProgrammeChange } from "@/db/schema";
+import { events, larpass, programmeChanges, type ProgrammeChange } from "@/db/schema";
+import type { ChangeKind } from "@/lib/domain";
 
 type Tx = Pick<DB, "select" | "insert">;
 
@@ -79,14 +80,4 @@ export function latestChangeAt({ eventId, database = defaultDb }: { eventId: num
   return row?.at ?? null;
 }
 
-export const changeKindLabels: Record<ChangeKind, string> = {
-  new: "Nytt lärpass",
-  time: "Ny tid",
-  room: "Ny lokal",
-  title: "Ny titel",
-  abstract: "Ny sammanfattning",
-  speakers: "Ändrade talare",
-  cancelled: "Inställt",
-  removed: "Borttaget",
-  restored: "Åter i programmet",
-};
+

@@ -1,19 +1,19 @@
 // Absurd dates already in the database (written before the forms checked them, or by hand) must not hang
 // the server: every loop over an event's dates is bounded and the output stays small (issue #9, item 2).
 // The rows are written with plain SQL, past every check; the functions run in a separate process
-// (lib/testing/hostile-dates-worker.ts) with a timeout and a small heap, so a loop that never ends fails
+// (test/hostile-dates-worker.ts) with a timeout and a small heap, so a loop that never ends fails
 // this test in seconds instead of hanging the run.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import type { HostileReport } from "@/lib/testing/hostile-dates-worker";
+import type { HostileReport } from "@/test/hostile-dates-worker";
 import { calendarDates, MAX_EVENT_DAYS, zonedToUtc } from "@/lib/time";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const worker = path.join(root, "lib", "testing", "hostile-dates-worker.ts");
+const worker = path.join(root, "test", "hostile-dates-worker.ts");
 
 type Hostile = { slug: string; startsOn: string; endsOn: string; dayDates?: string[]; slotDay?: string };
 

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { mailQueue } from "@/db/schema";
 import { chooseLarpass, leaveLarpass } from "@/lib/registrations";
-import { createEvent, createUsers, statusOf, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUsers, statusOf, useTempOutbox } from "@/test/factories";
 import { deliver, readOutbox, sendNow } from "./mail";
 import {
   backoffMs,

@@ -1,7 +1,7 @@
 // Outgoing mail: the outbox (the default outside production) and the start-up check for production.
 import fs from "node:fs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempOutbox } from "@/lib/testing/factories";
+import { useTempOutbox } from "@/test/factories";
 import { deliver, mailConfigurationProblem, outboxEnabled, outboxPath, readOutbox, smtpConfigured } from "./mail";
 
 const outbox = useTempOutbox();

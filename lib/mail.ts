@@ -4,12 +4,42 @@
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
+import { users } from "@/db/schema";
 import { enqueueMails, processMailQueue } from "./mail-queue";
 import { isLoopbackRequest } from "./net/peer-address";
 
 export type Mail = { to: string; subject: string; text: string };
 export type OutboxEntry = Mail & { id: string; sentAt: string };
+
+/**
+ * A mail to a member, addressed when it is sent: collected inside the transaction that makes the change,
+ * sent with sendPending after the commit. One type and one send function for every mail to members.
+ * `movedTo`: a member who follows a moved lärpass (a change digest may replace that mail).
+ */
+export type PendingMail = { userId: string; build: (email: string) => Mail; movedTo?: string };
+
+/** Sends pending mails after the commit (through the queue); a member whose account is gone gets none. */
+export async function sendPending(mails: PendingMail[], database: DB = defaultDb): Promise<void> {
+  if (mails.length === 0) return;
+  const ids = [...new Set(mails.map((m) => m.userId))];
+  const emails = new Map(
+    database
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all()
+      .map((u) => [u.id, u.email]),
+  );
+  await deliver(
+    mails.flatMap((m) => {
+      const email = emails.get(m.userId);
+      return email ? [m.build(email)] : [];
+    }),
+    { database },
+  );
+}
 
 export function outboxPath(): string {
   return process.env.OUTBOX_PATH || path.join(process.cwd(), "data", "outbox.jsonl");

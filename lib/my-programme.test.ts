@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, createUser } from "@/lib/testing/factories";
+import { createEvent, createUser } from "@/test/factories";
 import { listMyEvents } from "./my-programme";
 
 describe("listMyEvents", () => {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { organisations, users } from "@/db/schema";
-import { createUser } from "@/lib/testing/factories";
+import { createUser } from "@/test/factories";
 import { profileSchema } from "@/lib/validation/profile";
 import {
   askBeforeFirstSignup,

@@ -1,9 +1,9 @@
-// The public queries against a real SQLite file holding the seeded 2018 demo (see lib/testing/setup-db.ts).
+// The public queries against a real SQLite file holding the seeded 2018 demo (see test/setup-db.ts).
 import { count, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { DEMO_EVENT_SLUG, seedDemo } from "@/db/seed";
+import { DEMO_EVENT_SLUG, seedDemo } from "@/scripts/seed";
 import { events, larpass, organisations, rooms, speakers, type Event } from "@/db/schema";
 import { importProgramme } from "@/lib/import/import-programme";
 import { parseProgramme } from "@/lib/import/parse-programme";

@@ -1,23 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db";
-import {
-  events,
-  larpass,
-  larpassSpeakers,
-  organisations,
-  rooms,
-  speakers,
-  timeSlots,
-  type Event,
-  type LarpassStatus,
-  type OrganisationKind,
-} from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Event } from "@/db/schema";
+import type { LarpassStatus, OrganisationKind } from "@/lib/domain";
 import { latestChangeAt } from "./changes";
 import { getSeatCounts } from "./registrations";
 import { compareSv, foldForSearch, sortBySv } from "./text";
 import { utcToZoned } from "./time";
 import type { ProgrammeFilters } from "./validation/programme-filters";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type OrganisationRef = { id: number; slug: string; name: string; kind: OrganisationKind };
 export type SpeakerRef = { id: number; slug: string; name: string; role: string | null; organisation: OrganisationRef | null };
@@ -129,7 +120,7 @@ async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
     status: l.status,
     track: l.track,
     language: l.language,
-    capacity: l.capacity ?? room?.capacity ?? null,
+    capacity: effectiveCapacity(l.capacity, room?.capacity),
     slot: slot ? { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, label: slot.label } : null,
     room: room ? { id: room.id, name: room.name, capacity: room.capacity } : null,
     speakers: speakerMap.get(l.id) ?? [],

@@ -1,22 +1,13 @@
 // The sign-up rules of lib/registrations.ts against the file's own migrated SQLite database
-// (lib/testing/setup-db.ts). Every test builds its own event, so the tests do not depend on each other.
+// (test/setup-db.ts). Every test builds its own event, so the tests do not depend on each other.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { larpass, registrations, rooms, users } from "@/db/schema";
-import { createEvent, createUser, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/lib/testing/factories";
+import { createEvent, createUser, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/test/factories";
 import { readOutbox } from "./mail";
-import {
-  cancelLarpass,
-  chooseLarpass,
-  deleteAccount,
-  describeWindow,
-  getMyRegistrations,
-  getSeatCounts,
-  leaveLarpass,
-  promoteWaitlist,
-  signupWindow,
-} from "./registrations";
+import { cancelLarpass, chooseLarpass, describeWindow, getMyRegistrations, getSeatCounts, leaveLarpass, promoteWaitlist, signupWindow } from "./registrations";
+import { deleteAccount } from "@/lib/account";
 import { zonedToUtc } from "./time";
 
 useTempOutbox();

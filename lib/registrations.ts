@@ -4,10 +4,12 @@
 import { promotionReleasedLine } from "./phrases";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
-import { deliver, type Mail } from "./mail";
+import { events, larpass, registrations, rooms, timeSlots, type Event } from "@/db/schema";
+import { sendPending, type PendingMail } from "./mail";
 import { siteUrl } from "./site-url";
+import type { RegistrationStatus } from "./domain";
 import { formatDateTime, formatDay, formatTimeRange } from "./time";
+import { effectiveCapacitySql } from "@/lib/capacity";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -44,7 +46,7 @@ export type ChooseOutcome =
   | { ok: true; status: "waitlisted"; position: number; keptSeat: { id: number; title: string } | null }
   | { ok: false; reason: RefusalReason; message: string; window?: SignupWindow };
 
-export type LeaveOutcome = { ok: true; was: "confirmed" | "waitlisted" } | { ok: false; reason: RefusalReason; message: string };
+export type LeaveOutcome = { ok: true; was: RegistrationStatus } | { ok: false; reason: RefusalReason; message: string };
 
 const refusalMessages: Record<RefusalReason, string> = {
   not_found: "Lärpasset finns inte.",
@@ -90,7 +92,7 @@ function loadTarget(tx: Tx, larpassId: number): Target | null {
       slotId: timeSlots.id,
       startsAt: timeSlots.startsAt,
       endsAt: timeSlots.endsAt,
-      capacity: sql<number | null>`coalesce(${larpass.capacity}, ${rooms.capacity})`,
+      capacity: effectiveCapacitySql,
     })
     .from(larpass)
     .innerJoin(events, eq(events.id, larpass.eventId))
@@ -138,7 +140,7 @@ export function overlappingChoices(
     userIds: string[];
     startsAt: Date;
     endsAt: Date;
-    status?: "confirmed" | "waitlisted";
+    status?: RegistrationStatus;
     /** Leave out the choices of this lärpass (the one being moved). */
     exceptLarpassId?: number;
     /** Leave out the lärpass in this slot (the slot whose time changes). */
@@ -171,7 +173,7 @@ export function overlappingChoices(
 }
 
 /** The user's registrations with the status whose time overlaps [startsAt, endsAt). */
-function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, status: "confirmed" | "waitlisted") {
+function overlapping(tx: Tx, userId: string, startsAt: Date, endsAt: Date, status: RegistrationStatus) {
   return overlappingChoices(tx, { userIds: [userId], startsAt, endsAt, status });
 }
 
@@ -191,14 +193,12 @@ export function waitlistPosition(tx: Tx, registrationId: number): number {
     .get()!.n;
 }
 
-export type Notice = { userId: string; build: (email: string) => Mail };
-
 /**
  * Gives free seats of a lärpass to the first on its waitlist, in order. A promoted member's seat in
  * another lärpass at the same time is released (they asked to be moved), which frees a seat there in
  * turn: the queue handles that cascade within the same transaction.
  */
-function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void {
+export function fillFreeSeats(tx: Tx, startLarpassId: number, notices: PendingMail[]): void {
   const queue = [startLarpassId];
   while (queue.length > 0) {
     const larpassId = queue.shift()!;
@@ -250,24 +250,6 @@ function fillFreeSeats(tx: Tx, startLarpassId: number, notices: Notice[]): void 
 }
 
 
-async function send(database: DB, notices: Notice[]): Promise<void> {
-  if (notices.length === 0) return;
-  const ids = [...new Set(notices.map((n) => n.userId))];
-  const emails = new Map(
-    database
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(inArray(users.id, ids))
-      .all()
-      .map((u) => [u.id, u.email]),
-  );
-  await deliver(
-    notices.flatMap((n) => {
-      const email = emails.get(n.userId);
-      return email ? [n.build(email)] : [];
-    }),
-  );
-}
 
 /**
  * A member chooses a lärpass. A free seat is taken at once, releasing the member's seat in any lärpass
@@ -287,7 +269,7 @@ export async function chooseLarpass({
   now?: Date;
   database?: DB;
 }): Promise<ChooseOutcome> {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const outcome = database.transaction(
     (tx): ChooseOutcome => {
       // The clock is read inside the write lock: another process may hold it for a while, and a time
@@ -349,7 +331,7 @@ export async function chooseLarpass({
     },
     { behavior: "immediate" },
   );
-  await send(database, notices);
+  await sendPending(notices, database);
   return outcome;
 }
 
@@ -360,7 +342,7 @@ export async function chooseLarpass({
 export async function leaveLarpass({
   userId,
   larpassId,
-  now = new Date(),
+  now: _now, // leaving ignores the window; callers pass the clock like everywhere else
   database = defaultDb,
 }: {
   userId: string;
@@ -368,7 +350,7 @@ export async function leaveLarpass({
   now?: Date;
   database?: DB;
 }): Promise<LeaveOutcome> {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const outcome = database.transaction(
     (tx): LeaveOutcome => {
       const mine = tx
@@ -383,32 +365,32 @@ export async function leaveLarpass({
     },
     { behavior: "immediate" },
   );
-  await send(database, notices);
+  await sendPending(notices, database);
   return outcome;
 }
 
 /** Re-runs the queue after capacity grew or a room changed (organiser edits). */
 export async function promoteWaitlist({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   database.transaction((tx) => fillFreeSeats(tx, larpassId, notices), { behavior: "immediate" });
-  await send(database, notices);
+  await sendPending(notices, database);
   return notices.length;
 }
 
 /** Cancels a lärpass: every seat and queue place is released and each member is told by mail. */
 export async function cancelLarpass({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }) {
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   const affected = database.transaction((tx) => cancelInTransaction(tx, larpassId, notices), { behavior: "immediate" });
-  await send(database, notices);
+  await sendPending(notices, database);
   return affected;
 }
 
 /**
  * The cancellation inside the caller's transaction (an organiser's save that also edits the lärpass,
  * lib/admin/larpass.ts): returns how many members lost a seat or queue place; their mails go to
- * `notices`, to be sent with sendNotices() after the commit.
+ * `notices`, to be sent with sendPending() after the commit.
  */
-export function cancelInTransaction(tx: Tx, larpassId: number, notices: Notice[]): number {
+export function cancelInTransaction(tx: Tx, larpassId: number, notices: PendingMail[]): number {
   const target = loadTarget(tx, larpassId);
   if (!target) return 0;
   const regs = tx.select().from(registrations).where(eq(registrations.larpassId, larpassId)).all();
@@ -435,35 +417,6 @@ export function cancelInTransaction(tx: Tx, larpassId: number, notices: Notice[]
   return regs.length;
 }
 
-/** Sends notices collected inside a transaction; call after the commit. */
-export async function sendNotices(notices: Notice[], database: DB = defaultDb): Promise<void> {
-  await send(database, notices);
-}
-
-/** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
-/** What an account deletion removed, for the confirmation the member sees afterwards. */
-export type DeletedAccount = { seats: number; waitlist: number };
-
-export async function deleteAccount({ userId, database = defaultDb }: { userId: string; database?: DB }): Promise<DeletedAccount> {
-  const notices: Notice[] = [];
-  const deleted = database.transaction(
-    (tx) => {
-      const mine = tx
-        .select({ larpassId: registrations.larpassId, status: registrations.status })
-        .from(registrations)
-        .where(eq(registrations.userId, userId))
-        .all();
-      const seats = mine.filter((r) => r.status === "confirmed");
-      tx.delete(registrations).where(eq(registrations.userId, userId)).run();
-      tx.delete(users).where(eq(users.id, userId)).run();
-      for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
-      return { seats: seats.length, waitlist: mine.length - seats.length };
-    },
-    { behavior: "immediate" },
-  );
-  await send(database, notices);
-  return deleted;
-}
 
 export type SeatInfo = { confirmed: number; waitlisted: number; capacity: number | null; left: number | null };
 
@@ -491,7 +444,7 @@ export function getSeatCounts({
   return counts;
 }
 
-export type MyRegistration = { larpassId: number; status: "confirmed" | "waitlisted"; position: number };
+export type MyRegistration = { larpassId: number; status: RegistrationStatus; position: number };
 
 /** The member's registrations (with queue positions) among the given lärpass, or all of them. */
 export function getMyRegistrations({

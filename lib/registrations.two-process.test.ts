@@ -1,5 +1,5 @@
 // Several Node processes on the same SQLite file, as when more than one server process runs: each
-// worker (lib/testing/signup-worker.ts) has its own connection and they all start at the same moment.
+// worker (test/signup-worker.ts) has its own connection and they all start at the same moment.
 // BEGIN IMMEDIATE + the capacity trigger must give exactly `capacity` seats and one contiguous queue.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -7,15 +7,15 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { createEvent, createUsers, registrationsOf, useTempOutbox } from "@/lib/testing/factories";
-import type { WorkerConfig, WorkerReport } from "@/lib/testing/signup-worker";
+import { createEvent, createUsers, registrationsOf, useTempOutbox } from "@/test/factories";
+import type { WorkerConfig, WorkerReport } from "@/test/signup-worker";
 import { readOutbox } from "./mail";
 import { getMyRegistrations, getSeatCounts } from "./registrations";
 
 const outbox = useTempOutbox();
 const root = path.resolve(__dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const worker = path.join(root, "lib", "testing", "signup-worker.ts");
+const worker = path.join(root, "test", "signup-worker.ts");
 
 /** Starts one worker per batch, releases them together once all are ready, and returns their reports. */
 async function runWorkers(action: WorkerConfig["action"], larpassId: number, batches: string[][]): Promise<WorkerReport[]> {

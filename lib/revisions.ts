@@ -3,7 +3,8 @@
 // speaker edits, imports and restores alike. (No "server-only": the import CLI writes revisions too.)
 import { asc, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
-import { larpass, larpassSpeakers, organisations, rooms, revisions, speakers, timeSlots, type Role } from "@/db/schema";
+import { larpass, larpassSpeakers, organisations, rooms, revisions, speakers, timeSlots } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 
 type Tx = Pick<DB, "select" | "insert">;
 type WriteTx = Pick<DB, "select" | "insert" | "update">;

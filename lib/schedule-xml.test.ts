@@ -1,16 +1,16 @@
-// schedule.xml (frab format) validated against shared/schemas/schedule.xml.xsd with xmllint.
+// schedule.xml (frab format) validated against test/fixtures/schemas/schedule.xml.xsd (a copy of the shared schedule-format schema) with xmllint.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { DEMO_EVENT_SLUG, seedDemo } from "@/db/seed";
+import { DEMO_EVENT_SLUG, seedDemo } from "@/scripts/seed";
 import { larpassSpeakers, speakers } from "@/db/schema";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { getScheduleXml, larpassGuid, xmlText } from "./schedule-xml";
 
-const XSD = path.resolve(__dirname, "..", "..", "shared", "schemas", "schedule.xml.xsd");
+const XSD = path.resolve(__dirname, "..", "test", "fixtures", "schemas", "schedule.xml.xsd");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "larpass-xml-"));
 
 function hasXmllint(): boolean {

@@ -1,6 +1,6 @@
 import "server-only";
 // The published programme in the frab schedule.xml format (read by conference apps such as Giggity and
-// ConfClerk), valid against shared/schemas/schedule.xml.xsd: conference, then per day the rooms and
+// ConfClerk), valid against the frab XSD (test/fixtures/schemas/): conference, then per day the rooms and
 // their events, ordered by time.
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";

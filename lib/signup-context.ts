@@ -1,10 +1,37 @@
 import "server-only";
-import type { SignupContext } from "@/components/registration-controls";
-import { readSignupNotice } from "@/components/registration-controls";
 import type { Event } from "@/db/schema";
-import { getCurrentUser } from "./auth/current-user";
+import { getCurrentUser, type CurrentUser } from "./auth/current-user";
 import type { LarpassView } from "./programme";
-import { getMyRegistrations, signupWindow } from "./registrations";
+import { getMyRegistrations, signupWindow, type MyRegistration, type SignupWindow } from "./registrations";
+
+export type SignupNotice = { larpassId: number; code: string; position: number | null };
+
+/** The choose/leave server actions; the page passes them in, so components never import a route's actions. */
+export type SignupActions = {
+  choose: (larpassId: number, formData: FormData) => Promise<void>;
+  leave: (larpassId: number, formData: FormData) => Promise<void>;
+};
+
+export type SignupContext = {
+  actions: SignupActions;
+  user: CurrentUser | null;
+  window: SignupWindow;
+  timeZone: string;
+  mine: Map<number, MyRegistration>;
+  /** Titles of all lärpass of the event, to name the seat a move would leave. */
+  titles: Map<number, { title: string; slotId: number | null }>;
+  returnTo: string;
+  notice: SignupNotice | null;
+};
+
+/** Reads ?anmalan=&lp=&pos= left by the choose/leave actions. */
+export function readSignupNotice(params: Record<string, string | string[] | undefined>): SignupNotice | null {
+  const code = typeof params.anmalan === "string" ? params.anmalan : null;
+  const lp = Number(typeof params.lp === "string" ? params.lp : NaN);
+  if (!code || !/^[a-z_-]{2,30}$/.test(code) || !Number.isInteger(lp) || lp <= 0) return null;
+  const pos = Number(params.pos);
+  return { larpassId: lp, code, position: Number.isInteger(pos) && pos > 0 ? pos : null };
+}
 
 /** Everything a page needs to show choose/leave buttons for the signed-in member (or a login link). */
 export async function getSignupContext({
@@ -12,7 +39,9 @@ export async function getSignupContext({
   larpass,
   returnTo,
   params,
+  actions,
 }: {
+  actions: SignupActions;
   event: Event;
   larpass: LarpassView[];
   returnTo: string;
@@ -20,6 +49,7 @@ export async function getSignupContext({
 }): Promise<SignupContext> {
   const user = await getCurrentUser();
   return {
+    actions,
     user,
     window: signupWindow(event),
     timeZone: event.timeZone,

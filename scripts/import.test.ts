@@ -139,7 +139,7 @@ describe.concurrent("--dry-run", () => {
 
 describe("--event", () => {
   beforeAll(async () => {
-    for (const script of ["db/migrate.ts", "db/seed.ts"]) {
+    for (const script of ["db/migrate.ts", "scripts/seed.ts"]) {
       const r = await exec(tsx, [script]);
       expect(r.status, r.stderr).toBe(0);
     }

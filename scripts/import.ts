@@ -11,7 +11,8 @@ import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { databasePath, openDatabase } from "@/db/open";
-import { events, larpassStatuses, type LarpassStatus } from "@/db/schema";
+import { events } from "@/db/schema";
+import { larpassStatuses, type LarpassStatus } from "@/lib/domain";
 import { parseProgramme, toDryRunJson } from "@/lib/import/parse-programme";
 import { decodeImportFile, LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
 

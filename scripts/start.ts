@@ -9,7 +9,7 @@ import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { listenPlan } from "@/lib/net/listen-plan";
 import { databasePath, openDatabase } from "@/db/open";
-import { DEMO_ORGANISER_EMAIL, seedDemo } from "@/db/seed";
+import { DEMO_ORGANISER_EMAIL, seedDemo } from "./seed";
 
 const port = process.env.PORT || "3000";
 const file = databasePath();

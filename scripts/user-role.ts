@@ -4,7 +4,8 @@
  */
 import { eq } from "drizzle-orm";
 import { databasePath, openDatabase } from "@/db/open";
-import { roles, users, type Role } from "@/db/schema";
+import { users } from "@/db/schema";
+import { roles, type Role } from "@/lib/domain";
 import { signInSchema } from "@/lib/validation/auth";
 
 const [emailArg, roleArg] = process.argv.slice(2);

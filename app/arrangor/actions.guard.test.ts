@@ -1,15 +1,15 @@
 // Authorization of the organisers' editing actions, route and pages (events, days, slots, rooms, lärpass,
 // speakers, organisations, import/export), called directly, not through the UI: an anonymous caller is sent
 // to the login page, a member and a speaker get 403, and none of them changes anything; an organiser gets
-// the work done. Only the request-time edges are replaced (lib/testing/mock-auth.ts); requireRole, the
+// the work done. Only the request-time edges are replaced (test/mock-auth.ts); requireRole, the
 // domain code and the database are real (this file's own SQLite file).
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
@@ -18,9 +18,9 @@ import { emptyLarpassValues } from "@/lib/admin/larpass-read";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import { zonedToUtc } from "@/lib/time";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
-import { expectNoDbChange, form, listEndpoints, makeUser, outcome } from "@/lib/testing/guard-harness";
-import { expectRedirect, resetRequestMocks, signInAs, signOutAll } from "@/lib/testing/mock-auth";
+import { createEvent, useTempOutbox } from "@/test/factories";
+import { expectNoDbChange, form, listEndpoints, makeUser, outcome } from "@/test/guard-harness";
+import { expectRedirect, resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
 
 import { createEventAction } from "@/app/arrangor/actions";
 import {

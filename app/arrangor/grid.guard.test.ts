@@ -1,20 +1,20 @@
 // Authorization of the schedule, demand and export actions, routes and pages, called directly (not through
 // the UI): anonymous, member and speaker are refused with nothing written; an organiser gets the work done.
-// Only the request-time edges are replaced (lib/testing/mock-auth.ts); the rest is the real code on this
+// Only the request-time edges are replaced (test/mock-auth.ts); the rest is the real code on this
 // file's own SQLite database.
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { larpass, registrations } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
-import { expectNoDbChange, form, listEndpoints, makeUser } from "@/lib/testing/guard-harness";
-import { expectRedirect, HttpInterrupt, resetRequestMocks, signInAs, signOutAll } from "@/lib/testing/mock-auth";
+import { createEvent, useTempOutbox } from "@/test/factories";
+import { expectNoDbChange, form, listEndpoints, makeUser } from "@/test/guard-harness";
+import { expectRedirect, HttpInterrupt, resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
 
 import { moveAction, previewMoveAction } from "@/app/arrangor/evenemang/[id]/schema/actions";
 import { applyRoomSuggestionAction } from "@/app/arrangor/evenemang/[id]/efterfragan/actions";

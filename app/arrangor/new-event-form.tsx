@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createEventAction, type NewEventState } from "./actions";
-import { FormError, TextField } from "./fields";
+import { FormError, TextField } from "@/components/form-fields";
 
 export function NewEventForm() {
   const [state, action, pending] = useActionState<NewEventState, FormData>(createEventAction, {});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { listAdminEvents } from "@/lib/admin/events";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDateSpan } from "@/lib/time";
-import { Saved } from "./fields";
+import { Saved } from "@/components/form-fields";
 import { NewEventForm } from "./new-event-form";
 
 export const dynamic = "force-dynamic";

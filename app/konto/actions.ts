@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { deleteAccount } from "@/lib/account";
+import { serverAction } from "@/lib/action";
 import { signOut } from "@/lib/auth";
-import { requireRole } from "@/lib/auth/current-user";
-import { deleteAccount } from "@/lib/registrations";
 import { LANDING_PATH } from "@/lib/auth/landing";
 import { saveProfile, skipProfile } from "@/lib/profile";
 import { safeReturnPath } from "@/lib/validation/auth";
@@ -11,16 +11,17 @@ import { profileSchema, type ProfileField } from "@/lib/validation/profile";
 
 export type DeleteState = { error?: string };
 
-export async function deleteAccountAction(_prev: DeleteState, formData: FormData): Promise<DeleteState> {
-  const who = await requireRole("member");
-  if (!who.ok) redirect("/logga-in?next=/konto");
-  if (formData.get("confirm") !== "ja") {
-    return { error: "Kryssa i rutan för att bekräfta att du vill ta bort ditt konto." };
-  }
-  const deleted = await deleteAccount({ userId: who.user.id });
-  await signOut({ redirect: false });
-  redirect(`/kontot-borttaget?platser=${deleted.seats}&koplatser=${deleted.waitlist}`);
-}
+export const deleteAccountAction = serverAction("account.delete", {
+  run: async (user, _prev: DeleteState, formData: FormData): Promise<DeleteState> => {
+    if (formData.get("confirm") !== "ja") {
+      return { error: "Kryssa i rutan för att bekräfta att du vill ta bort ditt konto." };
+    }
+    const deleted = await deleteAccount({ userId: user.id });
+    await signOut({ redirect: false });
+    redirect(`/kontot-borttaget?platser=${deleted.seats}&koplatser=${deleted.waitlist}`);
+  },
+  returnTo: "/konto",
+});
 
 export type ProfileState = {
   errors?: Partial<Record<ProfileField | "form", string>>;
@@ -29,32 +30,35 @@ export type ProfileState = {
 };
 
 const field = (f: FormData, name: string) => (typeof f.get(name) === "string" ? String(f.get(name)) : "");
+/** Where the step goes on to (local paths only). */
+const nextOf = (formData: FormData) => (formData instanceof FormData ? safeReturnPath(formData.get("next"), LANDING_PATH) : LANDING_PATH);
 
 /**
  * Name and organisation, from the welcome step and from Mitt konto: the member's own account only (the
  * session's user, whatever the form says). "Hoppa över" (steg=hoppa) records the skip and goes on.
  */
-export async function saveProfileAction(_prev: ProfileState, formData: FormData): Promise<ProfileState> {
-  if (!(formData instanceof FormData)) return { errors: { form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." } };
-  const next = safeReturnPath(formData.get("next"), LANDING_PATH);
-  const who = await requireRole("member");
-  if (!who.ok) redirect(`/logga-in?next=${encodeURIComponent(next)}`);
-  if (formData.get("steg") === "hoppa") {
-    skipProfile({ userId: who.user.id });
-    redirect(next);
-  }
-  const values = { name: field(formData, "name"), organisation: field(formData, "organisation"), otherOrganisation: field(formData, "otherOrganisation") };
-  const parsed = profileSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: ProfileState["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const key = (issue.path[0] as ProfileField | undefined) ?? "form";
-      errors[key] ??= issue.message;
+export const saveProfileAction = serverAction("own-account.save-profile", {
+  run: async (user, _prev: ProfileState, formData: FormData): Promise<ProfileState> => {
+    if (!(formData instanceof FormData)) return { errors: { form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." } };
+    const next = nextOf(formData);
+    if (formData.get("steg") === "hoppa") {
+      skipProfile({ userId: user.id });
+      redirect(next);
     }
-    return { errors, values };
-  }
-  const result = saveProfile({ userId: who.user.id, input: parsed.data });
-  if (!result.ok) return { errors: result.errors, values };
-  if (formData.get("stanna") === "ja") return { saved: true, values };
-  redirect(next);
-}
+    const values = { name: field(formData, "name"), organisation: field(formData, "organisation"), otherOrganisation: field(formData, "otherOrganisation") };
+    const parsed = profileSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: ProfileState["errors"] = {};
+      for (const issue of parsed.error.issues) {
+        const key = (issue.path[0] as ProfileField | undefined) ?? "form";
+        errors[key] ??= issue.message;
+      }
+      return { errors, values };
+    }
+    const result = saveProfile({ userId: user.id, input: parsed.data });
+    if (!result.ok) return { errors: result.errors, values };
+    if (formData.get("stanna") === "ja") return { saved: true, values };
+    redirect(next);
+  },
+  returnTo: (_prev, formData) => nextOf(formData),
+});

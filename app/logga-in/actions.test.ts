@@ -1,13 +1,13 @@
 // The sign-in form's hardening: plus-tags of one mailbox share a limit, and a malformed call is answered.
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
-vi.mock("next-auth", async () => ({ AuthError: (await import("@/lib/testing/mock-auth")).AuthError }));
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
+vi.mock("next-auth", async () => ({ AuthError: (await import("@/test/mock-auth")).AuthError }));
 
 import { mailboxKey, signInLimits } from "@/lib/rate-limit";
-import { authModuleMock, expectRedirect, resetRequestMocks, setRequestHeaders } from "@/lib/testing/mock-auth";
+import { authModuleMock, expectRedirect, resetRequestMocks, setRequestHeaders } from "@/test/mock-auth";
 import { signInAction } from "./actions";
 
 const form = (fields: Record<string, string>) => {

@@ -3,10 +3,12 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { serverAction } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
 import { hitRateLimit, mailboxKey, signInLimits } from "@/lib/rate-limit";
 import { LANDING_PATH } from "@/lib/auth/landing";
-import { safeReturnPath, signInSchema, type FormState } from "@/lib/validation/auth";
+import { safeReturnPath, signInSchema } from "@/lib/validation/auth";
+import type { FormState } from "@/lib/validation/form";
 
 export type SignInState = FormState<"email">;
 
@@ -28,7 +30,17 @@ function minutes(seconds: number) {
  * Public by nature (anyone may ask for a sign-in link); guarded by rate limits per address, per mailbox
  * (plus-tags folded) and per client.
  */
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+export const signInAction = serverAction("session.sign-in", {
+  run: (_caller, prev: SignInState, formData: FormData) => requestSignInLink(prev, formData),
+});
+
+export const signOutAction = serverAction("session.sign-out", {
+  run: async () => {
+    await signOut({ redirectTo: "/" });
+  },
+});
+
+async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   // A public endpoint: a call with anything but form data gets the form's answer, not a 500.
   if (!(formData instanceof FormData)) return { errors: { email: "Skriv din e-postadress." } };
   const raw = { email: String(formData.get("email") ?? ""), next: String(formData.get("next") ?? "") };
@@ -66,8 +78,4 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     throw error;
   }
   redirect("/logga-in/kolla-mejlen");
-}
-
-export async function signOutAction() {
-  await signOut({ redirectTo: "/" });
 }

@@ -1,22 +1,22 @@
 // Authorization of the speakers' own actions and pages (Mina lärpass) and of the organisers' invitation
 // actions, called directly, not through the UI: an anonymous caller is sent to the login page, a member
 // gets 403, a speaker on someone else's lärpass is refused, a speaker cannot invite, and none of them
-// changes anything. Only the request-time edges are replaced (lib/testing/mock-auth.ts); requireRole, the
+// changes anything. Only the request-time edges are replaced (test/mock-auth.ts); requireRole, the
 // domain code and the database are real (this file's own SQLite file).
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db";
 import { larpass, larpassSpeakers, revisions, speakers, users, type User } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
-import { expectNoDbChange, form, listEndpoints, makeUser, outcome } from "@/lib/testing/guard-harness";
-import { resetRequestMocks, signInAs, signOutAll } from "@/lib/testing/mock-auth";
+import { createEvent, useTempOutbox } from "@/test/factories";
+import { expectNoDbChange, form, listEndpoints, makeUser, outcome } from "@/test/guard-harness";
+import { resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
 
 import { inviteSpeakerAction, unlinkSpeakerAction } from "@/app/arrangor/talare/inbjudan/actions";
 import { saveAbstractAction, saveProfileAction, type AbstractFormState, type ProfileFormState } from "@/app/mina-larpass/actions";

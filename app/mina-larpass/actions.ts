@@ -1,15 +1,16 @@
 "use server";
 
-import { forbidden, redirect } from "next/navigation";
-import { requireRole, type CurrentUser } from "@/lib/auth/current-user";
+import { redirect } from "next/navigation";
+import { serverAction } from "@/lib/action";
+import { versionChoice } from "@/lib/version-choice";
 import { updateOwnAbstract, updateOwnProfile, type ProfileValues } from "@/lib/speakers/edit";
 import { getMyLarpassForEdit, getMyProfile } from "@/lib/speakers/mine";
-import { fieldErrors } from "@/lib/validation/admin";
+import { fieldErrors } from "@/lib/validation/form";
 import { abstractSchema, hiddenId, profileSchema, type AbstractField, type ProfileField, type SpeakerFormErrors } from "@/lib/validation/speaker";
 
-// Every action here is a public POST endpoint: it checks the session and the speaker role itself, and
-// the domain function checks that the account speaks in the lärpass. Ids come from hidden fields (no
-// `.bind`, see app/arrangor/fields.tsx IdField) and are never trusted for who may do what.
+// Every action here is a public POST endpoint: the pipeline (lib/action.ts) checks the session and the
+// speaker role, and the domain function checks that the account speaks in the lärpass (lib/policy.ts). Ids come from hidden fields (no
+// `.bind`, see components/form-fields.tsx IdField) and are never trusted for who may do what.
 
 export type Conflict<C> = { current: C & { version: number; updatedAt: Date }; yours: C };
 
@@ -34,15 +35,6 @@ export type ProfileFormState = {
   conflict?: Conflict<ProfileValues>;
 };
 
-async function requireSpeaker(returnTo: string): Promise<CurrentUser> {
-  const who = await requireRole("speaker");
-  if (!who.ok) {
-    if (who.status === 401) redirect(`/logga-in?next=${encodeURIComponent(returnTo)}`);
-    forbidden();
-  }
-  return who.user;
-}
-
 const text = (formData: FormData, key: string) => {
   const v = formData.get(key);
   return typeof v === "string" ? v : "";
@@ -55,8 +47,8 @@ const text = (formData: FormData, key: string) => {
 function begin<V>(prev: { seq: number }, formData: FormData, values: V) {
   const op = text(formData, "op") || "spara";
   const base = { seq: prev.seq + 1, values, version: Number(text(formData, "version")) || 0 };
-  const mine = /^mina:(\d{1,9})$/.exec(op);
-  return { op, base, version: mine ? String(Number(mine[1])) : text(formData, "version") };
+  const choice = versionChoice(op);
+  return { op, choice, base, version: !choice.theirs && choice.onto !== null ? String(choice.onto) : text(formData, "version") };
 }
 
 /** A save the domain function refused: the conflict (both versions) or the errors, with what was typed. */
@@ -64,36 +56,40 @@ function notSaved<B, C, E>(base: B, result: { conflict: C } | { errors: E }) {
   return "conflict" in result ? { ...base, conflict: result.conflict } : { ...base, errors: result.errors };
 }
 
-export async function saveAbstractAction(prev: AbstractFormState, formData: FormData): Promise<AbstractFormState> {
-  const user = await requireSpeaker("/mina-larpass");
-  const { op, base, version } = begin(prev, formData, { abstract: text(formData, "abstract") });
-  if (op === "forhandsgranska") return { ...base, preview: true };
-  if (op === "deras") {
-    const id = hiddenId.safeParse(text(formData, "larpassId"));
-    const current = id.success ? getMyLarpassForEdit({ userId: user.id, larpassId: id.data }) : null;
-    if (!current) return { ...base, errors: { form: "Du är inte talare i det här lärpasset och kan inte ändra det." } };
-    return { seq: base.seq, values: { abstract: current.abstract }, version: current.version };
-  }
-  const parsed = abstractSchema.safeParse({ larpassId: text(formData, "larpassId"), version, abstract: base.values.abstract });
-  if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
-  const result = updateOwnAbstract({ user, input: parsed.data });
-  if (!result.ok) return notSaved(base, result);
-  redirect(`/mina-larpass/${parsed.data.larpassId}?sparat=1`);
-}
+export const saveAbstractAction = serverAction("own-larpass.save-abstract", {
+  run: async (user, prev: AbstractFormState, formData: FormData): Promise<AbstractFormState> => {
+    const { op, choice, base, version } = begin(prev, formData, { abstract: text(formData, "abstract") });
+    if (op === "forhandsgranska") return { ...base, preview: true };
+    if (choice.theirs) {
+      const id = hiddenId.safeParse(text(formData, "larpassId"));
+      const current = id.success ? getMyLarpassForEdit({ userId: user.id, larpassId: id.data }) : null;
+      if (!current) return { ...base, errors: { form: "Du är inte talare i det här lärpasset och kan inte ändra det." } };
+      return { seq: base.seq, values: { abstract: current.abstract }, version: current.version };
+    }
+    const parsed = abstractSchema.safeParse({ larpassId: text(formData, "larpassId"), version, abstract: base.values.abstract });
+    if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
+    const result = updateOwnAbstract({ user, input: parsed.data });
+    if (!result.ok) return notSaved(base, result);
+    redirect(`/mina-larpass/${parsed.data.larpassId}?sparat=1`);
+  },
+  returnTo: "/mina-larpass",
+});
 
-export async function saveProfileAction(prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const user = await requireSpeaker("/mina-larpass/profil");
-  const values = { role: text(formData, "role"), organisation: text(formData, "organisation"), bio: text(formData, "bio") };
-  const { op, base, version } = begin(prev, formData, values);
-  if (op === "forhandsgranska") return { ...base, preview: true };
-  if (op === "deras") {
-    const current = getMyProfile({ userId: user.id });
-    if (!current) return { ...base, errors: { form: "Ditt konto är inte kopplat till någon talare." } };
-    return { seq: base.seq, values: { role: current.role ?? "", organisation: current.organisation ?? "", bio: current.bio }, version: current.version };
-  }
-  const parsed = profileSchema.safeParse({ ...values, version });
-  if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
-  const result = updateOwnProfile({ user, input: parsed.data });
-  if (!result.ok) return notSaved(base, result);
-  redirect("/mina-larpass/profil?sparat=1");
-}
+export const saveProfileAction = serverAction("own-speaker.save-profile", {
+  run: async (user, prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> => {
+    const values = { role: text(formData, "role"), organisation: text(formData, "organisation"), bio: text(formData, "bio") };
+    const { op, choice, base, version } = begin(prev, formData, values);
+    if (op === "forhandsgranska") return { ...base, preview: true };
+    if (choice.theirs) {
+      const current = getMyProfile({ userId: user.id });
+      if (!current) return { ...base, errors: { form: "Ditt konto är inte kopplat till någon talare." } };
+      return { seq: base.seq, values: { role: current.role ?? "", organisation: current.organisation ?? "", bio: current.bio }, version: current.version };
+    }
+    const parsed = profileSchema.safeParse({ ...values, version });
+    if (!parsed.success) return { ...base, errors: fieldErrors(parsed.error) };
+    const result = updateOwnProfile({ user, input: parsed.data });
+    if (!result.ok) return notSaved(base, result);
+    redirect("/mina-larpass/profil?sparat=1");
+  },
+  returnTo: "/mina-larpass/profil",
+});

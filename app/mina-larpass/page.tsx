@@ -5,7 +5,7 @@ import { larpassHref } from "@/components/larpass-card";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getMySpeaker, listMyLarpass } from "@/lib/speakers/mine";
 import { formatDay, formatTimeRange } from "@/lib/time";
-import { larpassStatusLabels } from "@/lib/validation/admin";
+import { larpassStatusLabels } from "@/lib/domain";
 import { WindowNote } from "./window-note";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { Markdown } from "@/components/markdown";
 
 /**
@@ -24,8 +24,7 @@ export function SaveAndPreview({
   /** Shown in the preview while the text is empty. */
   empty: string;
 }) {
-  const [scripted, setScripted] = useState(false);
-  useEffect(() => setScripted(true), []);
+  const scripted = useHydrated();
   return (
     <>
       <div className="actions">

@@ -2,22 +2,20 @@
 
 import { redirect } from "next/navigation";
 import { revokeCalendarToken, rotateCalendarToken } from "@/lib/account";
-import { requireRole } from "@/lib/auth/current-user";
+import { serverAction } from "@/lib/action";
 
-async function member() {
-  const who = await requireRole("member");
-  if (!who.ok) redirect("/logga-in?next=/mitt-program");
-  return who.user;
-}
+export const createCalendarLinkAction = serverAction("calendar.create-link", {
+  returnTo: "/mitt-program",
+  run: (user) => {
+    rotateCalendarToken({ userId: user.id });
+    redirect("/mitt-program?kalender=ny#kalender");
+  },
+});
 
-export async function createCalendarLinkAction() {
-  const user = await member();
-  rotateCalendarToken({ userId: user.id });
-  redirect("/mitt-program?kalender=ny#kalender");
-}
-
-export async function revokeCalendarLinkAction() {
-  const user = await member();
-  revokeCalendarToken({ userId: user.id });
-  redirect("/mitt-program?kalender=borttagen#kalender");
-}
+export const revokeCalendarLinkAction = serverAction("calendar.revoke-link", {
+  returnTo: "/mitt-program",
+  run: (user) => {
+    revokeCalendarToken({ userId: user.id });
+    redirect("/mitt-program?kalender=borttagen#kalender");
+  },
+});

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getMyProgramme, listMyEvents } from "@/lib/my-programme";
 import { getCurrentEvent, getEventBySlug, getProgramme } from "@/lib/programme";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { chooseAction, leaveAction } from "@/app/program/actions";
 import { siteUrl } from "@/lib/site-url";
 import { formatDateSpan, formatDay, formatTimeRange } from "@/lib/time";
 import { createCalendarLinkAction, revokeCalendarLinkAction } from "./actions";
@@ -32,7 +33,7 @@ export default async function MyProgrammePage({ searchParams }: Props) {
         : await getCurrentEvent();
   if (!event) notFound();
   const [rows, { all }] = await Promise.all([getMyProgramme({ userId: user.id, event }), getProgramme({ eventId: event.id })]);
-  const signup = await getSignupContext({ event, larpass: all, returnTo: returnPath("/mitt-program", query), params: query });
+  const signup = await getSignupContext({ actions: { choose: chooseAction, leave: leaveAction }, event, larpass: all, returnTo: returnPath("/mitt-program", query), params: query });
   const token = getCalendarToken({ userId: user.id });
   // The configured public address, never the request's Host header (which the client controls).
   const feedUrl = token ? `${siteUrl()}/kalender/${token}.ics` : null;

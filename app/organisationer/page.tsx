@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listOrganisations } from "@/lib/programme";
-import { organisationKindLabels } from "@/lib/validation/programme-filters";
+import { organisationKindLabels } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {

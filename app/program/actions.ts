@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth/current-user";
+import { serverAction } from "@/lib/action";
 import { chooseLarpass, leaveLarpass } from "@/lib/registrations";
 import { safeReturnPath } from "@/lib/validation/auth";
 import { larpassIdSchema } from "@/lib/validation/registration";
@@ -19,28 +19,30 @@ function back(returnTo: string, larpassId: number, code: string, extra: Record<s
   redirect(`${url.pathname}${url.search}#lp-${larpassId}`);
 }
 
-async function guard(formData: FormData) {
-  const returnTo = safeReturnPath(formData.get("returnTo"), "/program");
-  const who = await requireRole("member");
-  if (!who.ok) redirect(`/logga-in?next=${encodeURIComponent(returnTo)}`);
-  return { user: who.user, returnTo };
-}
+/** Where the caller goes back to: the page the button was on (local paths only). */
+const pageOf = (formData: FormData) => safeReturnPath(formData.get("returnTo"), "/program");
 
-export async function chooseAction(larpassId: number, formData: FormData) {
-  const { user, returnTo } = await guard(formData);
-  const id = larpassIdSchema.safeParse(larpassId);
-  if (!id.success) back(returnTo, 0, "fel-not_found");
-  const outcome = await chooseLarpass({ userId: user.id, larpassId: id.data, waitlist: formData.get("waitlist") === "1" });
-  if (!outcome.ok) back(returnTo, id.data, `fel-${outcome.reason}`);
-  if (outcome.status === "waitlisted") back(returnTo, id.data, "i-ko", { pos: String(outcome.position) });
-  back(returnTo, id.data, outcome.released.length ? "flyttad" : "vald");
-}
+export const chooseAction = serverAction("registration.choose", {
+  run: async (user, larpassId: number, formData: FormData) => {
+    const to = pageOf(formData);
+    const id = larpassIdSchema.safeParse(larpassId);
+    if (!id.success) back(to, 0, "fel-not_found");
+    const outcome = await chooseLarpass({ userId: user.id, larpassId: id.data, waitlist: formData.get("waitlist") === "1" });
+    if (!outcome.ok) back(to, id.data, `fel-${outcome.reason}`);
+    if (outcome.status === "waitlisted") back(to, id.data, "i-ko", { pos: String(outcome.position) });
+    back(to, id.data, outcome.released.length ? "flyttad" : "vald");
+  },
+  returnTo: (_id, formData) => pageOf(formData),
+});
 
-export async function leaveAction(larpassId: number, formData: FormData) {
-  const { user, returnTo } = await guard(formData);
-  const id = larpassIdSchema.safeParse(larpassId);
-  if (!id.success) back(returnTo, 0, "fel-not_found");
-  const outcome = await leaveLarpass({ userId: user.id, larpassId: id.data });
-  if (!outcome.ok) back(returnTo, id.data, `fel-${outcome.reason}`);
-  back(returnTo, id.data, outcome.was === "confirmed" ? "lamnad" : "lamnad-ko");
-}
+export const leaveAction = serverAction("registration.leave", {
+  run: async (user, larpassId: number, formData: FormData) => {
+    const to = pageOf(formData);
+    const id = larpassIdSchema.safeParse(larpassId);
+    if (!id.success) back(to, 0, "fel-not_found");
+    const outcome = await leaveLarpass({ userId: user.id, larpassId: id.data });
+    if (!outcome.ok) back(to, id.data, `fel-${outcome.reason}`);
+    back(to, id.data, outcome.was === "confirmed" ? "lamnad" : "lamnad-ko");
+  },
+  returnTo: (_id, formData) => pageOf(formData),
+});

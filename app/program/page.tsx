@@ -5,6 +5,7 @@ import { getCurrentEvent, getProgramme } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { askBeforeFirstSignup } from "@/lib/profile";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { chooseAction, leaveAction } from "@/app/program/actions";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function CurrentProgrammePage({
   const params = await searchParams;
   const filters = parseProgrammeFilters(params);
   const programme = await getProgramme({ eventId: event.id, filters });
-  const signup = await getSignupContext({ event, larpass: programme.all, returnTo: returnPath("/program", params), params });
+  const signup = await getSignupContext({ actions: { choose: chooseAction, leave: leaveAction }, event, larpass: programme.all, returnTo: returnPath("/program", params), params });
   const askProfile = signup.user ? askBeforeFirstSignup({ userId: signup.user.id, registrations: signup.mine.size }) : false;
   return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} action="/program" />;
 }

@@ -6,7 +6,7 @@ export const EVENT_SLUG = "arskonferens-2018";
 export const EVENT_NAME = "Reglabs årskonferens 2018";
 
 /**
- * The lärpass titles of the seed, in import order, read from the same fixture db/seed.ts imports. The seed
+ * The lärpass titles of the seed, in import order, read from the same fixture scripts/seed.ts imports. The seed
  * lays them out five to a slot (three slots) and rotates through the five rooms.
  */
 export function seedTitles(): string[] {

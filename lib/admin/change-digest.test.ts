@@ -6,7 +6,7 @@ import { speakers } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { createEvent, createUsers, useTempOutbox, type TestUser } from "@/lib/testing/factories";
+import { createEvent, createUsers, useTempOutbox, type TestUser } from "@/test/factories";
 import { larpassSchema, type LarpassInput } from "@/lib/validation/admin";
 import { describeChanges } from "./change-digest";
 import { createLarpass, updateLarpass } from "./larpass";

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { events, larpass, registrations } from "@/db/schema";
 import { siteUrl } from "@/lib/site-url";
-import type { PendingMail } from "./schedule";
+import type { PendingMail } from "@/lib/mail";
 
 type Tx = Pick<DB, "select">;
 

@@ -1,13 +1,15 @@
 // Problems in an event's schedule, found from its data alone (no database): a speaker in two places at
 // once, two lärpass in one room at once, and more interest than seats. Pure, so the grid and the tests
 // compute the same thing.
+import type { LarpassStatus } from "@/lib/domain";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type ConflictSlot = { id: number; startsAt: Date; endsAt: Date };
 export type ConflictRoom = { id: number; name: string; capacity: number };
 export type ConflictLarpass = {
   id: number;
   title: string;
-  status: "draft" | "published" | "cancelled";
+  status: LarpassStatus;
   timeSlotId: number | null;
   roomId: number | null;
   /** The lärpass's own capacity; null means the room's. */
@@ -87,7 +89,7 @@ export function findConflicts({
         message: `${quote(l.title)} har ${l.capacity} platser men ${room.name} rymmer bara ${room.capacity}.`,
       });
     }
-    const capacity = l.capacity ?? room?.capacity ?? null;
+    const capacity = effectiveCapacity(l.capacity, room?.capacity);
     const demand = l.seats.confirmed + l.seats.waitlisted;
     if (capacity != null && demand > capacity) {
       conflicts.push({

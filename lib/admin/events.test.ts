@@ -6,29 +6,13 @@ import { days, events, larpass, programmeChanges, registrations, revisions, room
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { createEvent as createFixture, createUsers, registrationsOf, statusOf, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent as createFixture, createUsers, registrationsOf, statusOf, useTempOutbox } from "@/test/factories";
 import { zonedToUtc } from "@/lib/time";
 import { dayNameSchema, daySchema, eventSchema, newEventSchema, roomSchema, slotSchema } from "@/lib/validation/admin";
-import {
-  addDay,
-  addRoom,
-  addSlot,
-  createEvent,
-  deleteDay,
-  deleteEvent,
-  deleteRoom,
-  deleteSlot,
-  describeDayDeletion,
-  describeEventDeletion,
-  describeRoomDeletion,
-  describeSlotDeletion,
-  getAdminEvent,
-  listAdminEvents,
-  renameDay,
-  updateEvent,
-  updateRoom,
-  updateSlot,
-} from "./events";
+import { createEvent, deleteEvent, describeEventDeletion, getAdminEvent, listAdminEvents, updateEvent } from "./events";
+import { addRoom, deleteRoom, describeRoomDeletion, updateRoom } from "@/lib/admin/rooms";
+import { addSlot, deleteSlot, describeSlotDeletion, updateSlot } from "@/lib/admin/slots";
+import { addDay, deleteDay, describeDayDeletion, renameDay } from "@/lib/admin/days";
 
 useTempOutbox();
 const author: RevisionAuthor = { userId: null, label: "arrangor@example.se", role: "organiser" };

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { organisations, users } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUsers, useTempOutbox } from "@/test/factories";
 import { buildEventExport, csvCell, getParticipantList, listParticipants, parseExportFile, participantsCsv, toCsv } from "./exports";
 
 useTempOutbox();

@@ -5,8 +5,10 @@ import "server-only";
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, organisations, registrations, rooms, timeSlots, users, type Event } from "@/db/schema";
+import { registrationStatusLabels, type RegistrationStatus } from "@/lib/domain";
 import { compareSv } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -36,7 +38,7 @@ export type ParticipantRow = {
   /** The organisation the member gave (Mitt konto); "" when none. */
   organisation: string;
   email: string;
-  status: "confirmed" | "waitlisted";
+  status: RegistrationStatus;
   /** 1 = first in the queue; null for a seat. */
   position: number | null;
   larpassId: number;
@@ -46,8 +48,6 @@ export type ParticipantRow = {
   time: string;
   room: string;
 };
-
-export const statusLabels = { confirmed: "Har plats", waitlisted: "I kö" } as const;
 
 /**
  * Registrations of an event (or of one of its lärpass / time slots), in schedule order; per lärpass
@@ -130,7 +130,7 @@ export function listParticipants({
 export function participantsCsv(rows: ParticipantRow[]): string {
   return toCsv([
     [...participantHeader],
-    ...rows.map((r) => [r.name, r.organisation, r.email, statusLabels[r.status], r.position, r.larpassTitle, r.time, r.room]),
+    ...rows.map((r) => [r.name, r.organisation, r.email, registrationStatusLabels[r.status], r.position, r.larpassTitle, r.time, r.room]),
   ]);
 }
 
@@ -157,7 +157,7 @@ export function getParticipantList({ larpassId, database = defaultDb }: { larpas
   const people = listParticipants({ eventId: row.event.id, larpassId, database });
   return {
     event: row.event,
-    larpass: { id: row.l.id, title: row.l.title, status: row.l.status, capacity: row.l.capacity ?? row.room?.capacity ?? null },
+    larpass: { id: row.l.id, title: row.l.title, status: row.l.status, capacity: effectiveCapacity(row.l.capacity, row.room?.capacity) },
     slot: row.slot ? { startsAt: row.slot.startsAt, endsAt: row.slot.endsAt } : null,
     room: row.room ? { name: row.room.name, capacity: row.room.capacity } : null,
     confirmed: people.filter((p) => p.status === "confirmed"),

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { larpassSpeakers, speakers } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUsers, useTempOutbox } from "@/test/factories";
 import { getDemand, getScheduleGrid } from "./grid";
 
 useTempOutbox();

@@ -3,11 +3,13 @@ import "server-only";
 // seat counts, with the conflicts and room suggestions computed from it. A handful of queries, no loops.
 import { asc, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { days, events, larpass, larpassSpeakers, registrations, rooms, speakers, timeSlots, type Event, type LarpassStatus } from "@/db/schema";
+import { days, events, larpass, larpassSpeakers, registrations, rooms, speakers, timeSlots, type Event } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
 import { getSeatCounts } from "@/lib/registrations";
 import { compareSv } from "@/lib/text";
 import { findConflicts, type Conflict } from "./conflicts";
-import { suggestRooms, type SlotSuggestion } from "./rooms";
+import { suggestRooms, type SlotSuggestion } from "./room-suggestions";
+import { effectiveCapacity } from "@/lib/capacity";
 
 export type GridSlot = { id: number; dayId: number; startsAt: Date; endsAt: Date; label: string };
 export type GridRoom = { id: number; name: string; capacity: number };
@@ -83,7 +85,7 @@ export function getScheduleGrid({ eventId, database = defaultDb }: { eventId: nu
     timeSlotId: l.timeSlotId,
     roomId: l.roomId,
     ownCapacity: l.capacity,
-    capacity: l.capacity ?? (l.roomId != null ? (roomCapacity.get(l.roomId) ?? null) : null),
+    capacity: effectiveCapacity(l.capacity, l.roomId != null ? roomCapacity.get(l.roomId) : null),
     version: l.version,
     speakers: speakerRows.filter((s) => s.larpassId === l.id).map((s) => ({ id: s.id, name: s.name })),
     seats: seatMap.get(l.id) ?? { confirmed: 0, waitlisted: 0 },

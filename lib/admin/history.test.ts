@@ -9,12 +9,13 @@ import { larpass, organisations, programmeChanges, revisions, speakers } from "@
 import { importProgramme } from "@/lib/import/import-programme";
 import { parseProgramme } from "@/lib/import/parse-programme";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, useTempOutbox } from "@/test/factories";
 import { larpassSchema, speakerSchema, type LarpassInput } from "@/lib/validation/admin";
 import { countRevisions, diffText, listRevisions, restoreRevision } from "./history";
-import { deleteRoom, deleteSlot } from "./events";
+import { deleteRoom } from "@/lib/admin/rooms";
+import { deleteSlot } from "@/lib/admin/slots";
 import { createLarpass, updateLarpass } from "./larpass";
-import { createSpeaker, deleteSpeaker, updateSpeaker } from "./people";
+import { createSpeaker, deleteSpeaker, updateSpeaker } from "./speakers";
 import { moveLarpass, moveLarpasses } from "./schedule";
 
 useTempOutbox();

@@ -7,12 +7,15 @@ import "server-only";
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { diffWords } from "diff";
 import { db as defaultDb, type DB } from "@/db";
-import { larpass, organisations, revisions, speakers, type Larpass, type RevisionEntity } from "@/db/schema";
+import { larpass, organisations, revisions, speakers, type Larpass } from "@/db/schema";
+import type { RevisionEntity } from "@/lib/domain";
 import { snapshotLarpass, snapshotSpeaker, type LarpassSnapshot, type RevisionAuthor, type SpeakerSnapshot } from "@/lib/revisions";
 import { formatDateTime } from "@/lib/time";
-import { encodeSpeakerEntry, languageLabels, larpassStatusLabels, larpassSchema, speakerSchema } from "@/lib/validation/admin";
+import { languageLabels, larpassStatusLabels } from "@/lib/domain";
+import { encodeSpeakerEntry } from "@/lib/speaker-entry";
+import { larpassSchema, speakerSchema } from "@/lib/validation/admin";
 import { updateLarpass } from "./larpass";
-import { updateSpeaker } from "./people";
+import { updateSpeaker } from "./speakers";
 
 // Display ------------------------------------------------------------------------------------------------
 

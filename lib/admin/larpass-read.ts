@@ -3,12 +3,15 @@
 import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Event, type Larpass, type LarpassStatus } from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Event, type Larpass } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
 import type { CsvLarpass } from "@/lib/import/csv";
 import { getSeatCounts } from "@/lib/registrations";
 import { sortBySv } from "@/lib/text";
 import { formatDay, formatTimeRange, utcToZoned } from "@/lib/time";
-import { encodeSpeakerEntry, languageLabels, larpassStatusLabels, type SpeakerEntry } from "@/lib/validation/admin";
+import { languageLabels, larpassStatusLabels } from "@/lib/domain";
+import { encodeSpeakerEntry, type SpeakerEntry } from "@/lib/speaker-entry";
+import { effectiveCapacity } from "@/lib/capacity";
 
 /** The lärpass form's fields as text, the way the form shows and sends them. */
 export type LarpassFormValues = {
@@ -237,7 +240,7 @@ export function listEventLarpass({ eventId, database = defaultDb }: { eventId: n
     status: l.status,
     slot: slot ? { startsAt: slot.startsAt, endsAt: slot.endsAt } : null,
     room: room?.name ?? null,
-    capacity: l.capacity ?? room?.capacity ?? null,
+    capacity: effectiveCapacity(l.capacity, room?.capacity),
     speakers: names.get(l.id) ?? [],
     seats: seats.get(l.id) ?? { confirmed: 0, waitlisted: 0 },
     version: l.version,
@@ -281,7 +284,7 @@ export function listLarpassForCsv({ eventId, database = defaultDb }: { eventId: 
     status: larpassStatusLabels[l.status].toLocaleLowerCase("sv-SE"),
     time: slot ? `${utcToZoned(slot.startsAt, event.timeZone).date} ${formatTimeRange(slot.startsAt, slot.endsAt, event.timeZone)}` : "",
     room: room?.name ?? "",
-    capacity: l.capacity ?? room?.capacity ?? null,
+    capacity: effectiveCapacity(l.capacity, room?.capacity),
     track: l.track,
     language: l.language,
     confirmed: seats.get(l.id)?.confirmed ?? 0,

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { larpass, larpassSpeakers, organisations, programmeChanges, speakers } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/lib/testing/factories";
+import { createEvent, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/test/factories";
 import { larpassSchema, type LarpassInput } from "@/lib/validation/admin";
 import type { RevisionAuthor } from "@/lib/revisions";
 import { createLarpass, deleteLarpass, describeLarpassDeletion, updateLarpass } from "./larpass";

@@ -8,15 +8,21 @@ import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Larpass } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
-import { cancelInTransaction, promoteWaitlist, sendNotices, type Notice } from "@/lib/registrations";
+import { sendPending, type PendingMail } from "@/lib/mail";
+import { cancelInTransaction, promoteWaitlist } from "@/lib/registrations";
 import { slugify, uniqueSlug } from "@/lib/slug";
-import type { FieldErrors, LarpassField, LarpassInput, SpeakerEntry } from "@/lib/validation/admin";
+import type { SpeakerEntry } from "@/lib/speaker-entry";
+import type { LarpassField, LarpassInput } from "@/lib/validation/admin";
+import type { FieldErrors } from "@/lib/validation/form";
 import type { DeletionImpact } from "./deletion";
 import { comparableOf, display, formValuesOf, speakerIdsOf, type LarpassDisplay, type LarpassVersion } from "./larpass-read";
-import { findOrCreateOrganisation, findOrCreateSpeaker } from "./people";
-import { countMembers, members, releaseRegistrations } from "./release";
+import { findOrCreateSpeaker } from "./speakers";
+import { findOrCreateOrganisation } from "@/lib/admin/organisations";
+import { members } from "@/lib/domain";
+import { countMembers, releaseRegistrations } from "./release";
 import { addChangeDigests, type ContentChanges } from "./change-digest";
-import { applyMove, previewMove, sendMails, type PendingMail } from "./schedule";
+import { applyMove, previewMove } from "./schedule";
+import { effectiveCapacity } from "@/lib/capacity";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -192,7 +198,7 @@ function consequencesOf(tx: Tx, row: Larpass, input: LarpassInput): string[] {
     }
   }
   const room = input.roomId ? tx.select({ capacity: rooms.capacity }).from(rooms).where(eq(rooms.id, input.roomId)).get() : undefined;
-  const capacityAfter = input.capacity ?? room?.capacity ?? null;
+  const capacityAfter = effectiveCapacity(input.capacity, room?.capacity);
   if (capacityAfter != null && capacityAfter < who.confirmed) {
     out.push(
       `${who.confirmed} har redan plats, fler än de ${capacityAfter} platserna. Ingen förlorar sin plats, men inga nya platser ges ut förrän antalet har sjunkit.`,
@@ -227,7 +233,7 @@ export async function updateLarpass({
   database?: DB;
 }): Promise<SaveLarpassResult> {
   const mails: PendingMail[] = [];
-  const notices: Notice[] = [];
+  const notices: PendingMail[] = [];
   let promote = false;
   let result: SaveLarpassResult;
   try {
@@ -330,7 +336,7 @@ export async function updateLarpass({
           .run();
         recordRevision(tx, { entity: "larpass", id, version: expectedVersion + 1, author, before, after: snapshotLarpass(tx, id)!, restoredFrom });
         const room = input.roomId ? tx.select({ capacity: rooms.capacity }).from(rooms).where(eq(rooms.id, input.roomId)).get() : undefined;
-        promote = input.status === "published" && (input.capacity ?? room?.capacity ?? null) != null;
+        promote = input.status === "published" && effectiveCapacity(input.capacity, room?.capacity) != null;
         return { ok: true, id, version: expectedVersion + 1, eventId: row.eventId };
       },
       { behavior: "immediate" },
@@ -340,8 +346,8 @@ export async function updateLarpass({
     throw error;
   }
   if (result.ok) {
-    await sendMails(database, mails);
-    await sendNotices(notices, database);
+    await sendPending(mails, database);
+    await sendPending(notices, database);
     // More seats (a bigger room, a higher number, members released by a move) go to the queue at once.
     if (promote) await promoteWaitlist({ larpassId: id, database });
   }
@@ -364,7 +370,7 @@ export async function deleteLarpass({ id, database = defaultDb }: { id: number; 
     },
     { behavior: "immediate" },
   );
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   return deleted;
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { larpass, organisations, users } from "@/db/schema";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, createUsers } from "@/lib/testing/factories";
+import { createEvent, createUsers } from "@/test/factories";
 import { getOrganisationDemand } from "./organisation-demand";
 
 describe("getOrganisationDemand", () => {

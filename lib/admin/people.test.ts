@@ -3,24 +3,10 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, programmeChanges, revisions, speakers } from "@/db/schema";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { organisationSchema, speakerSchema } from "@/lib/validation/admin";
-import {
-  createOrganisation,
-  createSpeaker,
-  deleteOrganisation,
-  deleteSpeaker,
-  describeOrganisationDeletion,
-  describeSpeakerDeletion,
-  findOrCreateOrganisation,
-  findOrCreateSpeaker,
-  getAdminOrganisation,
-  getAdminSpeaker,
-  listAdminOrganisations,
-  listAdminSpeakers,
-  updateOrganisation,
-  updateSpeaker,
-} from "./people";
+import { createSpeaker, deleteSpeaker, describeSpeakerDeletion, findOrCreateSpeaker, getAdminSpeaker, listAdminSpeakers, updateSpeaker } from "./speakers";
+import { createOrganisation, deleteOrganisation, describeOrganisationDeletion, findOrCreateOrganisation, getAdminOrganisation, listAdminOrganisations, updateOrganisation } from "@/lib/admin/organisations";
 import type { RevisionAuthor } from "@/lib/revisions";
 
 const author: RevisionAuthor = { userId: null, label: "arrangor@example.se", role: "organiser" };

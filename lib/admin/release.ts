@@ -1,11 +1,11 @@
 // Releasing members' seats and queue places when an organiser removes what they chose (a lärpass deleted
 // or taken back to draft, a whole event deleted). Runs inside the caller's transaction; the mails are
-// collected and sent after the commit (lib/admin/schedule.ts's sendMails).
+// collected and sent after the commit (lib/mail.ts's sendPending).
 import { eq, inArray } from "drizzle-orm";
 import type { DB } from "@/db";
 import { events, larpass, registrations } from "@/db/schema";
 import { siteUrl } from "@/lib/site-url";
-import type { PendingMail } from "./schedule";
+import type { PendingMail } from "@/lib/mail";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -75,12 +75,4 @@ export function countMembers(tx: Pick<DB, "select">, larpassIds: number[]): { me
   };
 }
 
-/** "1 medlem" / "3 medlemmar" */
-export function members(n: number): string {
-  return n === 1 ? "1 medlem" : `${n} medlemmar`;
-}
 
-/** "1 lärpass" (same in plural) */
-export function larpassCount(n: number): string {
-  return `${n} lärpass`;
-}

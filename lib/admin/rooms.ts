@@ -1,113 +1,113 @@
-// Room suggestions per time slot: the lärpass with the largest demand (seats taken + queue) gets the
-// largest room. Pure, over the event's data; applying a suggestion is lib/admin/schedule.ts's moveLarpasses.
-import { compareSv } from "@/lib/text";
+// An event's rooms: adding, renaming or resizing and deleting one (its lärpass keep their time and lose
+// the room; a bigger room seats the queue).
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { db as defaultDb, type DB } from "@/db";
+import { events, larpass, rooms } from "@/db/schema";
+import { promoteWaitlist } from "@/lib/registrations";
+import { type RevisionAuthor } from "@/lib/revisions";
+import type { RoomInput } from "@/lib/validation/admin";
+import type { DeletionImpact } from "./deletion";
+import { larpassCount, members } from "@/lib/domain";
+import { countMembers } from "./release";
+import { sendPending, type PendingMail } from "@/lib/mail";
+import { applyMove } from "./schedule";
+import { notFound, type SaveResult } from "./save-result";
 
-export type SuggestSlot = { id: number; startsAt: Date; endsAt: Date };
-export type SuggestRoom = { id: number; name: string; capacity: number };
-export type SuggestLarpass = {
-  id: number;
-  title: string;
-  status: "draft" | "published" | "cancelled";
-  timeSlotId: number | null;
-  roomId: number | null;
-  version: number;
-  seats: { confirmed: number; waitlisted: number };
-};
+// Rooms --------------------------------------------------------------------------------------------------
 
-export type RoomSuggestionRow = {
-  larpassId: number;
-  title: string;
-  version: number;
-  demand: number;
-  currentRoomId: number | null;
-  /** null when there are more lärpass than free rooms: this one keeps its room. */
-  suggestedRoomId: number | null;
-  changed: boolean;
-};
+const roomTaken = (name: string) => `Det finns redan en lokal som heter ${name} i evenemanget.`;
 
-export type SlotSuggestion = { slotId: number; rows: RoomSuggestionRow[]; changes: number };
+function roomNameTaken(tx: Pick<DB, "select">, eventId: number, name: string, exceptId?: number): boolean {
+  return Boolean(
+    tx
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.eventId, eventId), sql`lower(${rooms.name}) = lower(${name})`, exceptId !== undefined ? ne(rooms.id, exceptId) : undefined))
+      .get(),
+  );
+}
 
-const overlaps = (a: SuggestSlot, b: SuggestSlot) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+export function addRoom({ eventId, input, database = defaultDb }: { eventId: number; input: RoomInput; database?: DB }): SaveResult {
+  return database.transaction(
+    (tx): SaveResult => {
+      if (!tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) return notFound;
+      if (roomNameTaken(tx, eventId, input.name)) return { ok: false, errors: { name: roomTaken(input.name) } };
+      const row = tx.insert(rooms).values({ eventId, name: input.name, capacity: input.capacity }).returning({ id: rooms.id }).get();
+      return { ok: true, id: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
 
-export function suggestRooms({
-  slots,
-  rooms,
-  larpass,
-}: {
-  slots: SuggestSlot[];
-  rooms: SuggestRoom[];
-  larpass: SuggestLarpass[];
-}): SlotSuggestion[] {
-  const slotById = new Map(slots.map((s) => [s.id, s]));
-  const capacityOf = new Map(rooms.map((r) => [r.id, r.capacity]));
-  const biggestFirst = [...rooms].sort((a, b) => b.capacity - a.capacity || compareSv(a.name, b.name) || a.id - b.id);
-  const active = larpass.filter((l) => l.status !== "cancelled" && l.timeSlotId != null && slotById.has(l.timeSlotId));
+/** A bigger room gives its free seats to the queues of the lärpass in it (those without their own number). */
+export async function updateRoom({ id, input, database = defaultDb }: { id: number; input: RoomInput; database?: DB }): Promise<SaveResult> {
+  const result = database.transaction(
+    (tx): SaveResult & { grew?: number[] } => {
+      const room = tx.select().from(rooms).where(eq(rooms.id, id)).get();
+      if (!room) return notFound;
+      if (roomNameTaken(tx, room.eventId, input.name, id)) return { ok: false, errors: { name: roomTaken(input.name) } };
+      tx.update(rooms).set({ name: input.name, capacity: input.capacity }).where(eq(rooms.id, id)).run();
+      const grew =
+        input.capacity > room.capacity
+          ? tx
+              .select({ id: larpass.id })
+              .from(larpass)
+              .where(and(eq(larpass.roomId, id), sql`${larpass.capacity} is null`, eq(larpass.status, "published")))
+              .all()
+              .map((l) => l.id)
+          : [];
+      return { ok: true, id: room.eventId, grew };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok) for (const larpassId of result.grew ?? []) await promoteWaitlist({ larpassId, database });
+  return result.ok ? { ok: true, id: result.id } : result;
+}
 
-  return [...slots]
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id)
-    .map((slot) => {
-      const here = active.filter((l) => l.timeSlotId === slot.id);
-      // Rooms used at an overlapping time by a lärpass of another slot are not free here.
-      const taken = new Set(
-        active
-          .filter((l) => l.timeSlotId !== slot.id && l.roomId != null && overlaps(slotById.get(l.timeSlotId!)!, slot))
-          .map((l) => l.roomId!),
-      );
-      const free = biggestFirst.filter((r) => !taken.has(r.id));
-      const demand = (l: SuggestLarpass) => l.seats.confirmed + l.seats.waitlisted;
-      // Ties keep the room that is already bigger first, so an equal demand does not shuffle rooms.
-      const ordered = [...here].sort(
-        (a, b) =>
-          demand(b) - demand(a) ||
-          (b.roomId != null ? (capacityOf.get(b.roomId) ?? -1) : -1) - (a.roomId != null ? (capacityOf.get(a.roomId) ?? -1) : -1) ||
-          a.id - b.id,
-      );
-      // The i-th in demand gets a room of the i-th largest size. Within what is interchangeable (lärpass
-      // of equal demand, rooms of equal size) a lärpass keeps the room it has, so the suggestion changes
-      // as little as it can: one popular lärpass swaps with one other, not a cascade through every room.
-      const assigned = new Map<number, number>();
-      const keepWithin = (group: { larpass: SuggestLarpass[]; rooms: number[] }) => {
-        const left = new Set(group.rooms);
-        for (const l of group.larpass) {
-          if (l.roomId != null && left.has(l.roomId)) {
-            assigned.set(l.id, l.roomId);
-            left.delete(l.roomId);
-          }
-        }
-        const rest = group.rooms.filter((r) => left.has(r));
-        for (const l of group.larpass) if (!assigned.has(l.id) && rest.length) assigned.set(l.id, rest.shift()!);
-      };
-      const seated = ordered.slice(0, free.length);
-      for (let i = 0; i < seated.length; ) {
-        let j = i;
-        while (j < seated.length && demand(seated[j]) === demand(seated[i])) j++;
-        keepWithin({ larpass: seated.slice(i, j), rooms: free.slice(i, j).map((r) => r.id) });
-        i = j;
+export async function deleteRoom({ id, author, database = defaultDb }: { id: number; author: RevisionAuthor; database?: DB }): Promise<number | null> {
+  const mails: PendingMail[] = [];
+  const eventId = database.transaction(
+    (tx) => {
+      const room = tx.select().from(rooms).where(eq(rooms.id, id)).get();
+      if (!room) return null;
+      const affected = tx.select({ id: larpass.id, slotId: larpass.timeSlotId }).from(larpass).where(eq(larpass.roomId, id)).all();
+      // Each lärpass keeps its time and loses its room, logged as a room change like any other move.
+      for (const l of affected) {
+        const r = applyMove(tx, { larpassId: l.id, target: { timeSlotId: l.slotId, roomId: null } }, room.eventId, mails, author);
+        if (!r.ok) throw new Error(r.message);
       }
-      const bySize = new Map<number, { larpass: SuggestLarpass[]; rooms: number[] }>();
-      for (const l of seated) {
-        const capacity = capacityOf.get(assigned.get(l.id)!)!;
-        const group = bySize.get(capacity) ?? { larpass: [], rooms: [] };
-        group.larpass.push(l);
-        group.rooms.push(assigned.get(l.id)!);
-        bySize.set(capacity, group);
-      }
-      for (const group of bySize.values()) {
-        for (const l of group.larpass) assigned.delete(l.id);
-        keepWithin(group);
-      }
-      const rows: RoomSuggestionRow[] = ordered.map((l) => {
-        const suggested = assigned.get(l.id) ?? null;
-        return {
-          larpassId: l.id,
-          title: l.title,
-          version: l.version,
-          demand: demand(l),
-          currentRoomId: l.roomId,
-          suggestedRoomId: suggested,
-          changed: suggested != null && suggested !== l.roomId,
-        };
-      });
-      return { slotId: slot.id, rows, changes: rows.filter((r) => r.changed).length };
-    });
+      tx.delete(rooms).where(eq(rooms.id, id)).run();
+      return room.eventId;
+    },
+    { behavior: "immediate" },
+  );
+  await sendPending(mails, database);
+  return eventId;
+}
+
+export function describeRoomDeletion({ id, database = defaultDb }: { id: number; database?: DB }): DeletionImpact | null {
+  const room = database.select().from(rooms).where(eq(rooms.id, id)).get();
+  if (!room) return null;
+  const affected = database
+    .select({ id: larpass.id, capacity: larpass.capacity })
+    .from(larpass)
+    .where(eq(larpass.roomId, id))
+    .all();
+  const consequences: string[] = [];
+  if (affected.length) {
+    consequences.push(`${larpassCount(affected.length)} blir utan lokal (”Lokal meddelas senare”) men behåller sin tid.`);
+    const who = countMembers(database, affected.map((l) => l.id));
+    if (who.members > 0) consequences.push(`${members(who.members)} har valt dem; de behåller sina platser och får ett mejl om ändringen.`);
+    const open = affected.filter((l) => l.capacity == null).length;
+    if (open > 0) consequences.push(`${larpassCount(open)} har inget eget antal platser och blir utan platsgräns tills de får en ny lokal.`);
+  }
+  return {
+    kind: "lokal",
+    id,
+    what: `lokalen ${room.name} (${room.capacity} platser)`,
+    consequences,
+    backHref: `/arrangor/evenemang/${room.eventId}#lokaler`,
+    doneHref: `/arrangor/evenemang/${room.eventId}?borttaget=lokal#lokaler`,
+  };
 }

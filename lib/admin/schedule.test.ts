@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { larpass, programmeChanges } from "@/db/schema";
 import { readOutbox } from "@/lib/mail";
 import { chooseLarpass } from "@/lib/registrations";
-import { createEvent, createUser, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/lib/testing/factories";
+import { createEvent, createUser, createUsers, registrationsOf, statusOf, useTempOutbox, type TestUser } from "@/test/factories";
 import type { RevisionAuthor } from "@/lib/revisions";
 import { moveLarpass, moveLarpasses, previewMove } from "./schedule";
 

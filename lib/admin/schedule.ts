@@ -2,13 +2,14 @@
 // when the new time is free for them; otherwise their choice is released. Everyone affected gets a mail.
 import { eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, registrations, rooms, timeSlots, users } from "@/db/schema";
+import { events, larpass, registrations, rooms, timeSlots } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
-import { deliver, type Mail } from "@/lib/mail";
+import { sendPending, type PendingMail } from "@/lib/mail";
 import { overlappingChoices, promoteWaitlist } from "@/lib/registrations";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
 import { siteUrl } from "@/lib/site-url";
 import { formatDay, formatTimeRange } from "@/lib/time";
+import { effectiveCapacity } from "@/lib/capacity";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -91,7 +92,7 @@ function analyse(tx: Tx, larpassId: number, target: MoveTarget, eventId?: number
       else follow.push({ id: r.id, userId: r.userId });
     }
   }
-  const capacity = l.capacity ?? newRoom?.capacity ?? null;
+  const capacity = effectiveCapacity(l.capacity, newRoom?.capacity);
   const roomChanged = (l.roomId ?? null) !== (target.roomId ?? null);
   const confirmed = regs.filter((r) => r.status === "confirmed").length;
   return {
@@ -135,16 +136,84 @@ export function previewMove({
   return { ok: true, plan: a.plan, version: a.version };
 }
 
+/**
+ * The rule for asking first: a change that affects members (they follow the lärpass to a new time or room,
+ * or lose their choice) is shown to the organiser with the counts before anything is written. Moves in the
+ * schedule and a time slot's new time (lib/admin/events.ts updateSlot) both ask by it.
+ */
+export function needsConfirmation(affectedMembers: number, confirmed: boolean): boolean {
+  return affectedMembers > 0 && !confirmed;
+}
+
+export const moveMessages = {
+  notFound: "Lärpasset finns inte i det här evenemanget.",
+  stale: "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen.",
+  unchanged: "Lärpasset är redan där. Välj en annan tid eller lokal.",
+  suggestionStale: "Schemat har ändrats sedan du öppnade sidan. Ladda om och titta på förslaget igen.",
+  suggestionGone: "Ett av lärpassen finns inte längre. Ladda om sidan.",
+} as const;
+
+export type MoveCheck = { ok: true; plan: MovePlan; version: number; ask: boolean } | { ok: false; message: string };
+
+/**
+ * An organiser's move checked before anything is written: the lärpass belongs to the event, and the view it
+ * was planned on is not stale (`expectedVersion`). For the move form (`confirmed` given) a move to where the
+ * lärpass already is is refused, and `ask` says whether to show the plan first; the drag-and-drop preview
+ * leaves `confirmed` out and only wants the plan.
+ */
+export function checkMove({
+  larpassId,
+  target,
+  eventId,
+  expectedVersion,
+  confirmed,
+  database = defaultDb,
+}: {
+  larpassId: number;
+  target: MoveTarget;
+  eventId: number;
+  expectedVersion: number;
+  confirmed?: boolean;
+  database?: DB;
+}): MoveCheck {
+  const preview = previewMove({ larpassId, target, eventId, database });
+  if (!preview.ok) return { ok: false, message: preview.reason === "not_found" ? moveMessages.notFound : preview.message };
+  if (preview.version !== expectedVersion) return { ok: false, message: moveMessages.stale };
+  const { plan } = preview;
+  if (confirmed === undefined) return { ok: true, plan, version: preview.version, ask: false };
+  if (!plan.timeChanged && !plan.roomChanged) return { ok: false, message: moveMessages.unchanged };
+  return { ok: true, plan, version: preview.version, ask: needsConfirmation(plan.follow + plan.released, confirmed) };
+}
+
+export type RoomMovesPreview = { ok: true; members: number; larpass: number; overfull: string[] } | { ok: false; message: string };
+
+/**
+ * A room suggestion for one time slot, before it is applied: every lärpass must still be where the page
+ * showed it (same version, same time), and the answer sums the members affected (all follow: only rooms
+ * change) and names the lärpass that would be over a smaller room's seats.
+ */
+export function previewRoomMoves({ moves, eventId, database = defaultDb }: { moves: Required<MoveRequest>[]; eventId: number; database?: DB }): RoomMovesPreview {
+  let members = 0;
+  const overfull: string[] = [];
+  for (const r of moves) {
+    const p = previewMove({ larpassId: r.larpassId, target: r.target, eventId, database });
+    if (!p.ok) return { ok: false, message: p.reason === "not_found" ? moveMessages.suggestionGone : p.message };
+    if (p.version !== r.expectedVersion || p.plan.timeChanged) return { ok: false, message: moveMessages.suggestionStale };
+    members += p.plan.follow + p.plan.released;
+    if (p.plan.seatsAfter != null && p.plan.confirmedAfter > p.plan.seatsAfter) {
+      overfull.push(`${p.plan.title}: ${p.plan.confirmedAfter} har plats, ${p.plan.to.room} rymmer ${p.plan.seatsAfter}`);
+    }
+  }
+  return { ok: true, members, larpass: moves.length, overfull };
+}
+
 export type MoveRequest = { larpassId: number; target: MoveTarget; expectedVersion?: number };
 
 export type MoveManyResult =
   | { ok: true; plans: MovePlan[]; versions: number[] }
   | { ok: false; larpassId: number; reason: "not_found" | "stale" | "invalid"; message: string };
 
-/** A mail to send after the commit. `movedTo`: a member who follows a moved lärpass (a digest may replace it). */
-export type PendingMail = { userId: string; build: (email: string) => Mail; movedTo?: string };
-
-const staleMessage = "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen.";
+const staleMessage = moveMessages.stale;
 
 /** Thrown inside the transaction to roll every move of a batch back when one of them is refused. */
 class MoveRefused extends Error {
@@ -156,7 +225,7 @@ class MoveRefused extends Error {
 /**
  * One move inside the caller's transaction; the mails to send after the commit are pushed to `mails`.
  * Exported for edits that move a lärpass along with other changes in one transaction (lib/admin/larpass.ts,
- * deleting a time slot or a room in lib/admin/events.ts); call sendMails() and promoteWaitlist() after the commit.
+ * deleting a time slot or a room in lib/admin/events.ts); call sendPending() and promoteWaitlist() after the commit.
  * With `author` the move is recorded as a revision of its own; an edit that moves as part of a bigger save
  * (updateLarpass) leaves it out and records the whole save as one revision.
  */
@@ -221,19 +290,6 @@ export function applyMove(
   // With no known capacity (no room and no own number) the queue would be read as "unlimited" and
   // everyone in it seated: only a known number of seats is handed out.
   return { ok: true, plan: a.plan, version: a.version + 1, promote: a.plan.seatsAfter != null };
-}
-
-export async function sendMails(database: DB, mails: PendingMail[]): Promise<void> {
-  if (!mails.length) return;
-  const emails = new Map(
-    database
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(inArray(users.id, [...new Set(mails.map((m) => m.userId))]))
-      .all()
-      .map((u) => [u.id, u.email]),
-  );
-  await deliver(mails.flatMap((m) => (emails.get(m.userId) ? [m.build(emails.get(m.userId)!)] : [])));
 }
 
 /**
@@ -301,7 +357,7 @@ export async function moveLarpasses({
     }
     throw error;
   }
-  await sendMails(database, mails);
+  await sendPending(mails, database);
   // A bigger room (or seats freed by released members) goes to the queue at once.
   for (const id of promote) await promoteWaitlist({ larpassId: id, database });
   return { ok: true, plans, versions };

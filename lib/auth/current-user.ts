@@ -1,5 +1,6 @@
 import "server-only";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain";
+import { passes } from "@/lib/policy";
 import { auth } from "./index";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
@@ -11,21 +12,16 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return { id: u.id, email: u.email, name: u.name ?? null, role: u.role };
 }
 
-const rank: Record<Role, number> = { member: 0, speaker: 1, organiser: 2 };
-
-/** Whether a user with `role` may do what `needed` may do (an organiser may do what a member may). */
+/** Whether a user with `role` may do what `needed` may do (the rule is lib/policy.ts's passes). */
 export function hasRole(user: Pick<CurrentUser, "role"> | null, needed: Role): boolean {
-  if (!user) return false;
-  if (needed === "member") return true;
-  if (needed === "organiser") return user.role === "organiser";
-  return rank[user.role] >= rank[needed];
+  return user ? passes(user.role, needed) : false;
 }
 
 export type Guard =
   | { ok: true; user: CurrentUser }
   | { ok: false; status: 401 | 403; message: string };
 
-/** For server actions and route handlers: who is calling, and may they? */
+/** Who is calling, and do they have the role? Actions and route handlers use lib/action.ts (by policy rule). */
 export async function requireRole(needed: Role): Promise<Guard> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, status: 401, message: "Du behöver logga in först." };

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 
 /**
  * Where a sign-in without a `next` address ends up: it points here, and this page sends each role to its

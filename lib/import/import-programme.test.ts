@@ -1,4 +1,4 @@
-// The import against a real SQLite file (see lib/testing/setup-db.ts); every test starts from empty tables.
+// The import against a real SQLite file (see test/setup-db.ts); every test starts from empty tables.
 import fs from "node:fs";
 import { asc, count, eq, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";

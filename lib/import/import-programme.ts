@@ -1,7 +1,8 @@
 // Used by the CLI (tsx) as well as by server actions, so it does not import "server-only".
 import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, speakers, type LarpassStatus } from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, speakers } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
 import { recordChange } from "@/lib/changes";
 import { importAuthor, recordRevision, snapshotLarpass, snapshotSpeaker, type RevisionAuthor } from "@/lib/revisions";
 import { slugify, uniqueSlug } from "@/lib/slug";

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from "@/db/schema";
+import type { OrganisationKind } from "@/lib/domain";
 
 /**
  * A first guess at what kind of organisation a name denotes, for organisations created by an import.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { larpassSpeakers, organisations, speakers } from "@/db/schema";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { familyName, listPublicSpeakers } from "./directory";
 
 let n = 0;

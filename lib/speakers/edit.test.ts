@@ -4,11 +4,12 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, programmeChanges, revisions, speakers, users, type Role } from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, programmeChanges, revisions, speakers, users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { updateEvent } from "@/lib/admin/events";
 import { chooseLarpass } from "@/lib/registrations";
 import { eventSchema } from "@/lib/validation/admin";
-import { createEvent, createUsers, useTempOutbox } from "@/lib/testing/factories";
+import { createEvent, createUsers, useTempOutbox } from "@/test/factories";
 import { abstractSchema, profileSchema } from "@/lib/validation/speaker";
 import { updateOwnAbstract, updateOwnProfile } from "./edit";
 import { getMyLarpassForEdit, getMyProfile, listMyLarpass } from "./mine";

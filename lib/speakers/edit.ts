@@ -7,13 +7,15 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { events, larpass, larpassSpeakers, organisations, speakers, type Role } from "@/db/schema";
-import { findOrCreateOrganisation } from "@/lib/admin/people";
+import { events, larpass, larpassSpeakers, organisations, speakers } from "@/db/schema";
+import type { Role } from "@/lib/domain";
+import { findOrCreateOrganisation } from "@/lib/admin/organisations";
 import { recordChange } from "@/lib/changes";
 import { authorOf, recordRevision, snapshotLarpass, snapshotSpeaker } from "@/lib/revisions";
 import { formatDateTime } from "@/lib/time";
 import type { AbstractField, AbstractInput, ProfileField, ProfileInput, SpeakerFormErrors } from "@/lib/validation/speaker";
-import { editWindow, profileWindow, speakerIdOfUser, speaksIn } from "./mine";
+import { speakerIdOfUser, speaksIn } from "@/lib/policy";
+import { editWindow, profileWindow } from "./mine";
 
 type Caller = { id: string; email: string; name?: string | null; role: Role };
 

@@ -4,10 +4,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { speakers, users, type Role } from "@/db/schema";
+import { speakers, users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { authEvents } from "@/lib/auth/events";
 import { readOutbox } from "@/lib/mail";
-import { useTempOutbox } from "@/lib/testing/factories";
+import { useTempOutbox } from "@/test/factories";
 import { getSpeakerLink, inviteSpeaker, linkInvitedSpeaker, unlinkSpeaker } from "./invite";
 
 useTempOutbox();
@@ -160,7 +161,7 @@ describe("unlinkSpeaker", () => {
 
 describe("the organiser's speaker form", () => {
   it("voids the invitation when the address is changed, so the new address cannot link uninvited", async () => {
-    const { updateSpeaker } = await import("@/lib/admin/people");
+    const { updateSpeaker } = await import("@/lib/admin/speakers");
     const { speakerSchema } = await import("@/lib/validation/admin");
     const { importAuthor } = await import("@/lib/revisions");
     const s = speaker();

@@ -5,7 +5,8 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { speakers, users, type Role } from "@/db/schema";
+import { speakers, users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { createSignInLink } from "@/lib/auth/email-link";
 import { deliver, type Mail } from "@/lib/mail";
 import { siteUrl } from "@/lib/site-url";

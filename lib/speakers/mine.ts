@@ -2,22 +2,14 @@
 // across events with seat numbers (and names, where the event allows it), and the edit windows.
 // Everything is looked up from the account id of the session, never from an id the browser sent.
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import {
-  events,
-  larpass,
-  larpassSpeakers,
-  organisations,
-  registrations,
-  rooms,
-  speakers,
-  timeSlots,
-  users,
-  type LarpassStatus,
-} from "@/db/schema";
+import { events, larpass, larpassSpeakers, organisations, registrations, rooms, speakers, timeSlots, users } from "@/db/schema";
+import type { LarpassStatus } from "@/lib/domain";
+import { speakerIdOfUser, speaksIn } from "@/lib/policy";
 import { getSeatCounts } from "@/lib/registrations";
 import { sortBySv } from "@/lib/text";
+import { effectiveCapacity } from "@/lib/capacity";
 
 type Reader = Pick<DB, "select">;
 
@@ -43,23 +35,6 @@ export function profileWindow(tx: Reader, speakerId: number, now = new Date()): 
   if (rows.length === 0 || rows.some((r) => r.deadline === null)) return { open: true, deadline: null };
   const latest = rows.reduce((a, r) => (r.deadline!.getTime() > a.getTime() ? r.deadline! : a), rows[0].deadline!);
   return editWindow(latest, now);
-}
-
-/** The speaker record the account speaks as, or null. */
-export function speakerIdOfUser(tx: Reader, userId: string): number | null {
-  return tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.userId, userId)).get()?.id ?? null;
-}
-
-/** Whether the account is linked to a speaker of this lärpass (the ownership rule of every speaker edit). */
-export function speaksIn(tx: Reader, userId: string, larpassId: number): boolean {
-  return Boolean(
-    tx
-      .select({ id: speakers.id })
-      .from(larpassSpeakers)
-      .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
-      .where(and(eq(larpassSpeakers.larpassId, larpassId), eq(speakers.userId, userId)))
-      .get(),
-  );
 }
 
 export type MySpeaker = {
@@ -177,7 +152,7 @@ export function listMyLarpass({ userId, database = defaultDb, now = new Date() }
       event: { id: r.eventId, slug: r.eventSlug, name: r.eventName, timeZone: r.timeZone, published: r.published, seeParticipants: r.seeParticipants },
       slot: r.startsAt && r.endsAt ? { startsAt: r.startsAt, endsAt: r.endsAt } : null,
       room: r.room,
-      capacity: r.capacity ?? r.roomCapacity ?? null,
+      capacity: effectiveCapacity(r.capacity, r.roomCapacity),
       confirmed: c.confirmed,
       waitlisted: c.waitlisted,
       participants: r.seeParticipants

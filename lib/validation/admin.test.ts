@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  daySchema,
-  decodeSpeakerEntry,
-  encodeSpeakerEntry,
-  eventSchema,
-  fieldErrors,
-  formId,
-  formValues,
-  larpassSchema,
-  newEventSchema,
-  normaliseTime,
-  organisationSchema,
-  roomSchema,
-  slotSchema,
-  speakerSchema,
-} from "./admin";
+import { decodeSpeakerEntry, encodeSpeakerEntry } from "@/lib/speaker-entry";
+import { daySchema, eventSchema, larpassSchema, newEventSchema, normaliseTime, organisationSchema, roomSchema, slotSchema, speakerSchema } from "./admin";
+import { fieldErrors, formId, formValues } from "@/lib/validation/form";
 
 const errorsOf = (r: { success: boolean; error?: unknown }) => (r.success ? {} : fieldErrors(r.error as never));
 

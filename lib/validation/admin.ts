@@ -1,38 +1,9 @@
 // The organisers' forms: one schema per form, shared by the server actions and the tests. Every input
 // arrives as text from a form; empty optional fields become null. Messages are Swedish and name the fix.
 import { z } from "zod";
-import { larpassStatuses, organisationKinds } from "@/db/schema";
+import { languages, larpassStatuses, organisationKinds } from "@/lib/domain";
+import { decodeSpeakerEntry, type SpeakerEntry } from "@/lib/speaker-entry";
 import { isCalendarDate, MAX_EVENT_DAYS, parseClockTime } from "@/lib/time";
-
-export type FieldErrors<F extends string = string> = Partial<Record<F | "form", string>>;
-
-/** The state a form's action returns: what went wrong, next to which field, and what was typed. */
-export type AdminFormState<F extends string = string> = {
-  errors?: FieldErrors<F>;
-  values?: Partial<Record<F, string>>;
-  message?: string;
-};
-
-/** The first message per field (the path's first key), ready to show next to the field. */
-export function fieldErrors<F extends string>(error: z.ZodError): FieldErrors<F> {
-  const out: FieldErrors<F> = {};
-  for (const issue of error.issues) {
-    const key = (issue.path[0] ?? "form") as F | "form";
-    if (out[key] === undefined) out[key] = issue.message;
-  }
-  return out;
-}
-
-/** The named fields of a form as strings (files and absent fields as ""). */
-export function formValues<F extends string>(formData: FormData, fields: readonly F[]): Record<F, string> {
-  const out = {} as Record<F, string>;
-  for (const f of fields) {
-    // Not form data (a hand-made call of a public action): every field reads as empty.
-    const v = formData instanceof FormData ? formData.get(f) : null;
-    out[f] = typeof v === "string" ? v : "";
-  }
-  return out;
-}
 
 // Building blocks -----------------------------------------------------------------------------------
 
@@ -271,58 +242,6 @@ export type RoomInput = z.output<typeof roomSchema>;
 
 // Lärpass -----------------------------------------------------------------------------------------------
 
-export const larpassStatusLabels: Record<(typeof larpassStatuses)[number], string> = {
-  draft: "Utkast",
-  published: "Publicerat",
-  cancelled: "Inställt",
-};
-
-/** The languages a lärpass can be held in (ISO 639-1), in the order the form lists them. */
-export const languages = ["sv", "en", "fi", "no", "da", "de", "fr", "es"] as const;
-export type Language = (typeof languages)[number];
-export const languageLabels: Record<string, string> = {
-  sv: "Svenska",
-  en: "Engelska",
-  fi: "Finska",
-  no: "Norska",
-  da: "Danska",
-  de: "Tyska",
-  fr: "Franska",
-  es: "Spanska",
-} satisfies Record<Language, string>;
-
-/**
- * A speaker in the lärpass form's ordered list: an existing speaker ("id:12") or one to be created when
- * the lärpass is saved ("ny:" + JSON), so nothing is written until the organiser saves.
- */
-export type SpeakerEntry =
-  | { kind: "existing"; id: number }
-  | { kind: "new"; name: string; role: string | null; organisation: string | null };
-
-export function encodeSpeakerEntry(e: SpeakerEntry): string {
-  return e.kind === "existing"
-    ? `id:${e.id}`
-    : `ny:${JSON.stringify({ name: e.name, role: e.role ?? "", organisation: e.organisation ?? "" })}`;
-}
-
-export function decodeSpeakerEntry(raw: string): SpeakerEntry | null {
-  if (/^id:\d{1,15}$/.test(raw)) {
-    const id = Number(raw.slice(3));
-    return id > 0 ? { kind: "existing", id } : null;
-  }
-  if (raw.startsWith("ny:") && raw.length < 2000) {
-    try {
-      const v = JSON.parse(raw.slice(3)) as Record<string, unknown>;
-      const name = typeof v.name === "string" ? v.name.trim() : "";
-      if (!name || name.length > 200) return null;
-      const opt = (x: unknown) => (typeof x === "string" && x.trim() ? x.trim().slice(0, 200) : null);
-      return { kind: "new", name, role: opt(v.role), organisation: opt(v.organisation) };
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
 
 export const larpassFields = [
   "title",
@@ -429,29 +348,3 @@ export type OrganisationInput = z.output<typeof organisationSchema>;
 export const importStatusSchema = z.enum(["draft", "published"], { error: "Välj om lärpassen ska bli utkast eller publiceras." });
 
 /** Ids taken from a URL segment. */
-export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-const formIdMessage = "Det här finns inte längre, eller så är sidan för gammal. Ladda om sidan och försök igen.";
-/** An id from a form's hidden field (app/arrangor/fields.tsx IdField): untrusted input like any other. */
-export const formIdSchema = z.coerce
-  .number({ error: formIdMessage })
-  .int(formIdMessage)
-  .positive(formIdMessage)
-  .max(Number.MAX_SAFE_INTEGER, formIdMessage);
-
-/**
- * The id a form carries in its hidden field `name`: the number, or the Swedish message for the form.
- * Whether the row exists (and belongs where the form says) is for the domain function to check.
- */
-export function formId(formData: FormData, name = "id"): { ok: true; id: number } | { ok: false; message: string } {
-  // Actions are public endpoints and read the id (for the return address) before the role check: a call
-  // whose argument is not form data must get the guard's answer, not a crash.
-  const raw = formData instanceof FormData ? formData.get(name) : null;
-  const parsed = formIdSchema.safeParse(typeof raw === "string" && raw.trim() !== "" ? raw : undefined);
-  return parsed.success ? { ok: true, id: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? formIdMessage };
-}
-
-/** The confirmation pages send bekraftat=ja: a delete without it is never carried out. */
-export function isConfirmed(formData: FormData): boolean {
-  return formData.get("bekraftat") === "ja";
-}

@@ -11,12 +11,6 @@ export const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-export type FormState<Fields extends string> = {
-  errors?: Partial<Record<Fields | "form", string>>;
-  values?: Partial<Record<Fields, string>>;
-  message?: string;
-};
-
 /** A path on this site: one "/" followed by anything but another "/" or "\\" (which browsers read as a host). */
 const localPath = /^\/(?![/\\])/;
 

@@ -1,7 +1,7 @@
 // The restore form of the Historik pages: which revision, and the version the page was drawn with (a
 // restore from a stale page is refused). The entity and its id only say which page to go back to.
 import { z } from "zod";
-import { revisionEntities } from "@/db/schema";
+import { revisionEntities } from "@/lib/domain";
 
 const broken = "Formuläret är trasigt. Ladda om sidan och försök igen.";
 const id = z

@@ -1,6 +1,7 @@
 // A lärpass's language is one of a known list, not any two letters.
 import { describe, expect, it } from "vitest";
-import { languageLabels, languages, larpassSchema } from "./admin";
+import { larpassSchema } from "./admin";
+import { languageLabels, languages } from "@/lib/domain";
 
 const larpass = (language: string) =>
   larpassSchema.safeParse({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organisationKinds } from "@/db/schema";
+import { organisationKinds } from "@/lib/domain";
 
 /** The programme's filters live in the URL (?q=&org=&kind=&track=&slot=) so a view can be shared. */
 const first = (v: unknown) => {
@@ -28,10 +28,4 @@ export function hasActiveFilters(f: ProgrammeFilters): boolean {
   return Boolean(f.q || f.org || f.kind || f.track || f.slot);
 }
 
-export const organisationKindLabels: Record<(typeof organisationKinds)[number], string> = {
-  region: "Region",
-  agency: "Myndighet",
-  university: "Lärosäte",
-  company: "Företag",
-  other: "Övrigt",
-};
+

@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/auth/current-user";
+import { checkCaller } from "@/lib/action";
 import { chooseLarpass, leaveLarpass } from "@/lib/registrations";
 import { registrationApiSchema } from "@/lib/validation/registration";
 
@@ -16,7 +16,7 @@ async function handle(request: Request, op: "choose" | "leave") {
   if (!request.headers.get("content-type")?.startsWith("application/json")) {
     return Response.json({ error: "Skicka JSON (Content-Type: application/json)." }, { status: 415 });
   }
-  const who = await requireRole("member");
+  const who = await checkCaller("registration.api");
   if (!who.ok) return Response.json({ error: who.message }, { status: who.status });
   let body: unknown;
   try {

@@ -1,16 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { retryMail } from "@/lib/mail-queue";
+import { serverAction } from "@/lib/action";
 import { sendQueued } from "@/lib/mail";
-import { formId } from "@/lib/validation/admin";
-import { requireOrganiser } from "../guard";
+import { retryMail } from "@/lib/mail-queue";
+import { formId } from "@/lib/validation/form";
 
 /** "Försök igen": a failed mail back in the queue, tried at once. */
-export async function retryMailAction(formData: FormData): Promise<void> {
-  await requireOrganiser("/arrangor/epost");
-  const id = formId(formData);
-  if (!id.ok || !retryMail({ id: id.id })) redirect("/arrangor/epost?fel=1");
-  await sendQueued([id.id]);
-  redirect("/arrangor/epost?igen=1");
-}
+export const retryMailAction = serverAction("mail.retry", {
+  returnTo: "/arrangor/epost",
+  run: async (_caller, formData: FormData): Promise<void> => {
+    const id = formId(formData);
+    if (!id.ok || !retryMail({ id: id.id })) redirect("/arrangor/epost?fel=1");
+    await sendQueued([id.id]);
+    redirect("/arrangor/epost?igen=1");
+  },
+});

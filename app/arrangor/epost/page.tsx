@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { MailQueueTable } from "@/components/mail-queue-table";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { listMailQueue } from "@/lib/mail-queue";
-import { Saved } from "../fields";
+import { Saved } from "@/components/form-fields";
 import { retryMailAction } from "./actions";
 
 export const dynamic = "force-dynamic";

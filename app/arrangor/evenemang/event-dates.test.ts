@@ -1,18 +1,18 @@
 // Impossible or absurd dates and times sent to the organisers' event forms: the action answers with a
 // Swedish message next to the field and the values as typed, and nothing is written (issue #9, items 2
-// and 5). The actions are called directly with a signed-in organiser (lib/testing/mock-auth.ts).
+// and 5). The actions are called directly with a signed-in organiser (test/mock-auth.ts).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { createEventAction } from "@/app/arrangor/actions";
 import { addDayAction, updateEventAction } from "@/app/arrangor/evenemang/[id]/actions";
-import { createEvent } from "@/lib/testing/factories";
+import { createEvent } from "@/test/factories";
 import { db } from "@/db";
-import { expectNoDbChange, form, makeUser } from "@/lib/testing/guard-harness";
-import { resetRequestMocks, signInAs } from "@/lib/testing/mock-auth";
+import { expectNoDbChange, form, makeUser } from "@/test/guard-harness";
+import { resetRequestMocks, signInAs } from "@/test/mock-auth";
 
 beforeEach(() => {
   resetRequestMocks();

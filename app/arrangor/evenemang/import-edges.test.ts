@@ -1,22 +1,22 @@
 // The import page's edges (issue #9, item 6): files in UTF-16, binary files, files over the limit, a list
 // of only speakers, and an import that creates more than 100 lärpass at once. The actions are called
-// directly with a signed-in organiser (lib/testing/mock-auth.ts) against this file's own SQLite file.
+// directly with a signed-in organiser (test/mock-auth.ts) against this file's own SQLite file.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { eq } from "drizzle-orm";
 import { confirmImportAction, previewImportAction, type ImportState } from "@/app/arrangor/evenemang/[id]/import/actions";
 import { db } from "@/db";
 import { larpass } from "@/db/schema";
 import { BINARY_FILE_MESSAGE } from "@/lib/import/source";
-import { createEvent } from "@/lib/testing/factories";
-import { expectNoDbChange, makeUser } from "@/lib/testing/guard-harness";
-import { expectRedirect, resetRequestMocks, signInAs } from "@/lib/testing/mock-auth";
+import { createEvent } from "@/test/factories";
+import { expectNoDbChange, makeUser } from "@/test/guard-harness";
+import { expectRedirect, resetRequestMocks, signInAs } from "@/test/mock-auth";
 
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, "../../../lib/import/fixtures/larpass-2018.txt"), "utf8");
 

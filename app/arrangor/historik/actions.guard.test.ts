@@ -1,20 +1,21 @@
 // Who may restore from a Historik page, and look at one: an anonymous caller is sent to the login page, a
 // member and a speaker get 403, and none of them changes anything; an organiser restores, and a stale page or
 // a broken form is answered in Swedish with nothing written. Only the request-time edges are replaced
-// (lib/testing/mock-auth.ts); the guard, the domain code and the database are real.
+// (test/mock-auth.ts); the guard, the domain code and the database are real.
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 
 import { db } from "@/db";
-import { larpass, programmeChanges, revisions, speakers, users, type Role } from "@/db/schema";
+import { larpass, programmeChanges, revisions, speakers, users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { updateLarpass } from "@/lib/admin/larpass";
-import { createSpeaker, updateSpeaker } from "@/lib/admin/people";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
-import { HttpInterrupt, Redirect, resetRequestMocks, signInAs, signOutAll } from "@/lib/testing/mock-auth";
+import { createSpeaker, updateSpeaker } from "@/lib/admin/speakers";
+import { createEvent, useTempOutbox } from "@/test/factories";
+import { HttpInterrupt, Redirect, resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
 import { larpassSchema, speakerSchema } from "@/lib/validation/admin";
 import { restoreRevisionAction } from "./actions";
 import LarpassHistoryPage from "@/app/arrangor/larpass/[id]/historik/page";

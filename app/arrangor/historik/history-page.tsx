@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getHistorySubject, listRevisions, type HistorySubject } from "@/lib/admin/history";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { RestoreExplanation, RestoreOutcome, RevisionList } from "./revision-list";
 
 export type HistoryPageProps = {

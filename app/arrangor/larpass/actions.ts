@@ -3,20 +3,13 @@
 import { notFound, redirect } from "next/navigation";
 import { createLarpass, deleteLarpass, updateLarpass, type SaveLarpassResult } from "@/lib/admin/larpass";
 import { getLarpassForEdit, type LarpassDisplay, type LarpassFormValues, type LarpassVersion } from "@/lib/admin/larpass-read";
-import {
-  encodeSpeakerEntry,
-  fieldErrors,
-  formId,
-  idSchema,
-  isConfirmed,
-  larpassFields,
-  larpassSchema,
-  newSpeakerInlineSchema,
-  type FieldErrors,
-  type LarpassField,
-} from "@/lib/validation/admin";
+import { encodeSpeakerEntry } from "@/lib/speaker-entry";
+import { versionChoice } from "@/lib/version-choice";
+import { larpassFields, larpassSchema, newSpeakerInlineSchema, type LarpassField } from "@/lib/validation/admin";
+import { fieldErrors, formId, idSchema, type FieldErrors } from "@/lib/validation/form";
 import { authorOf } from "@/lib/revisions";
-import { requireOrganiser } from "../guard";
+import { serverAction } from "@/lib/action";
+import { deleteAction } from "@/lib/action-form";
 
 export type InlineSpeakerField = "addSpeakerId" | "newSpeakerName" | "newSpeakerRole" | "newSpeakerOrg";
 export type LarpassFormField = LarpassField | InlineSpeakerField;
@@ -39,6 +32,17 @@ export type LarpassFormState = {
   /** "Ändra utan att meddela" was ticked: kept through every answer until the save. */
   silent?: boolean;
 };
+
+/** Where the login page sends an anonymous caller back to. */
+function newLarpassPage(formData: FormData): string {
+  const event = formId(formData, "eventId");
+  return event.ok ? `/arrangor/evenemang/${event.id}/larpass/ny` : "/arrangor";
+}
+
+function larpassPage(formData: FormData): string {
+  const id = formId(formData);
+  return id.ok ? `/arrangor/larpass/${id.id}` : "/arrangor";
+}
 
 function readValues(formData: FormData): LarpassFormState["values"] {
   const text = (k: string) => {
@@ -124,71 +128,72 @@ function answer(prev: LarpassFormState, values: LarpassFormState["values"], vers
   return { ...base, errors: result.errors, focus: "fel-sammanfattning" };
 }
 
-export async function createLarpassAction(prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
-  // The event id is a hidden field, not .bind(): see IdField in ../fields.tsx. createLarpass checks the event exists.
-  const event = formId(formData, "eventId");
-  const user = await requireOrganiser(event.ok ? `/arrangor/evenemang/${event.id}/larpass/ny` : "/arrangor");
-  if (!event.ok) return { seq: prev.seq + 1, values: readValues(formData), version: 0, errors: { form: event.message }, focus: "fel-sammanfattning" };
-  const values = readValues(formData);
-  const op = String(formData.get("op") ?? "spara");
-  const local = formOnly(op, prev, values, 0);
-  if (local) return local;
-  const parsed = larpassSchema.safeParse(values);
-  if (!parsed.success) return { seq: prev.seq + 1, values, version: 0, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
-  const result = createLarpass({ eventId: event.id, input: parsed.data, author: authorOf(user) });
-  if (!result.ok) return answer(prev, values, 0, result);
-  redirect(`/arrangor/larpass/${result.id}?sparat=nytt`);
-}
+export const createLarpassAction = serverAction("larpass.create", {
+  run: async (user, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> => {
+    // The event id is a hidden field, not .bind(): see IdField in components/form-fields.tsx. createLarpass checks the event exists.
+    const event = formId(formData, "eventId");
+    if (!event.ok) return { seq: prev.seq + 1, values: readValues(formData), version: 0, errors: { form: event.message }, focus: "fel-sammanfattning" };
+    const values = readValues(formData);
+    const op = String(formData.get("op") ?? "spara");
+    const local = formOnly(op, prev, values, 0);
+    if (local) return local;
+    const parsed = larpassSchema.safeParse(values);
+    if (!parsed.success) return { seq: prev.seq + 1, values, version: 0, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
+    const result = createLarpass({ eventId: event.id, input: parsed.data, author: authorOf(user) });
+    if (!result.ok) return answer(prev, values, 0, result);
+    redirect(`/arrangor/larpass/${result.id}?sparat=nytt`);
+  },
+  returnTo: (_prev, formData) => newLarpassPage(formData),
+});
 
-export async function updateLarpassAction(prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> {
-  const id = formId(formData);
-  const user = await requireOrganiser(id.ok ? `/arrangor/larpass/${id.id}` : "/arrangor");
-  if (!id.ok) return { seq: prev.seq + 1, values: readValues(formData), version: prev.version, errors: { form: id.message }, focus: "fel-sammanfattning" };
-  const values = readValues(formData);
-  const version = idSchema.safeParse(formData.get("version"));
-  const formVersion = version.success ? version.data : prev.version;
-  const op = String(formData.get("op") ?? "spara");
+export const updateLarpassAction = serverAction("larpass.update", {
+  run: async (user, prev: LarpassFormState, formData: FormData): Promise<LarpassFormState> => {
+    const id = formId(formData);
+    if (!id.ok) return { seq: prev.seq + 1, values: readValues(formData), version: prev.version, errors: { form: id.message }, focus: "fel-sammanfattning" };
+    const values = readValues(formData);
+    const version = idSchema.safeParse(formData.get("version"));
+    const formVersion = version.success ? version.data : prev.version;
+    const op = String(formData.get("op") ?? "spara");
+    const choice = versionChoice(op);
 
-  if (op === "deras") {
-    // Take the saved version: the form is filled with it and based on it from now on.
-    const current = getLarpassForEdit({ id: id.id });
-    if (!current) notFound();
-    return {
-      seq: prev.seq + 1,
-      values: current.values,
-      version: current.larpass.version,
-      notice: `Formuläret visar nu den sparade versionen (version ${current.larpass.version}).`,
-      focus: "title",
-    };
-  }
-  const local = formOnly(op, prev, values, formVersion);
-  if (local) return local;
+    if (choice.theirs) {
+      // Take the saved version: the form is filled with it and based on it from now on.
+      const current = getLarpassForEdit({ id: id.id });
+      if (!current) notFound();
+      return {
+        seq: prev.seq + 1,
+        values: current.values,
+        version: current.larpass.version,
+        notice: `Formuläret visar nu den sparade versionen (version ${current.larpass.version}).`,
+        focus: "title",
+      };
+    }
+    const local = formOnly(op, prev, values, formVersion);
+    if (local) return local;
 
-  // "mina:N": the organiser has seen version N and saves their own values over it.
-  const onto = /^mina:(\d{1,9})$/.exec(op);
-  const expectedVersion = onto ? Number(onto[1]) : formVersion;
-  const parsed = larpassSchema.safeParse(values);
-  if (!parsed.success) {
-    return { seq: prev.seq + 1, values, version: formVersion, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
-  }
-  const silent = formData.get("utanMeddelande") === "ja";
-  const result = await updateLarpass({
-    id: id.id,
-    expectedVersion,
-    input: parsed.data,
-    confirmed: op === "bekrafta",
-    notifyMembers: !silent,
-    author: authorOf(user),
-  });
-  if (!result.ok) return { ...answer(prev, values, expectedVersion, result), silent };
-  redirect(`/arrangor/larpass/${id.id}?sparat=1`);
-}
+    const expectedVersion = choice.onto ?? formVersion;
+    const parsed = larpassSchema.safeParse(values);
+    if (!parsed.success) {
+      return { seq: prev.seq + 1, values, version: formVersion, errors: fieldErrors(parsed.error), focus: "fel-sammanfattning" };
+    }
+    const silent = formData.get("utanMeddelande") === "ja";
+    const result = await updateLarpass({
+      id: id.id,
+      expectedVersion,
+      input: parsed.data,
+      confirmed: op === "bekrafta",
+      notifyMembers: !silent,
+      author: authorOf(user),
+    });
+    if (!result.ok) return { ...answer(prev, values, expectedVersion, result), silent };
+    redirect(`/arrangor/larpass/${id.id}?sparat=1`);
+  },
+  returnTo: (_prev, formData) => larpassPage(formData),
+});
 
-export async function deleteLarpassAction(formData: FormData): Promise<void> {
-  const id = formId(formData);
-  await requireOrganiser(id.ok ? `/arrangor/larpass/${id.id}` : "/arrangor");
-  if (!id.ok) notFound();
-  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/larpass/${id.id}`);
-  const deleted = await deleteLarpass({ id: id.id });
-  redirect(deleted ? `/arrangor/evenemang/${deleted.eventId}/larpass?borttaget=larpass` : "/arrangor");
-}
+export const deleteLarpassAction = deleteAction("larpass.delete", {
+  kind: "larpass",
+  returnTo: (id) => (id ? `/arrangor/larpass/${id}` : "/arrangor"),
+  call: ({ id }) => deleteLarpass({ id }),
+  done: (deleted) => (deleted ? `/arrangor/evenemang/${deleted.eventId}/larpass?borttaget=larpass` : "/arrangor"),
+});

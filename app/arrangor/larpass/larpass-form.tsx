@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
 import { Markdown } from "@/components/markdown";
+import { useHydrated } from "@/components/use-hydrated";
 import type { LarpassFormOptions } from "@/lib/admin/larpass-read";
-import { decodeSpeakerEntry, languageLabels, larpassStatusLabels } from "@/lib/validation/admin";
-import { FieldError, IdField, SelectField, TextArea, TextField } from "../fields";
+import { languageLabels, larpassStatusLabels } from "@/lib/domain";
+import { decodeSpeakerEntry } from "@/lib/speaker-entry";
+import { FieldError, IdField, SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { LarpassFormField, LarpassFormState } from "./actions";
 import { ConflictPanel } from "./conflict-panel";
 
@@ -66,8 +68,7 @@ function FormBody({
   const v = state.values;
   const e = state.errors ?? {};
   const [abstract, setAbstract] = useState(v.abstract);
-  const [scripted, setScripted] = useState(false);
-  useEffect(() => setScripted(true), []);
+  const scripted = useHydrated();
   useEffect(() => {
     if (!state.focus) return;
     const alternate = state.focus.endsWith("-upp") ? state.focus.replace(/-upp$/, "-ner") : state.focus.replace(/-ner$/, "-upp");

@@ -1,58 +1,49 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
-import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/people";
+import { redirect } from "next/navigation";
+import { createOrganisation, deleteOrganisation, updateOrganisation } from "@/lib/admin/organisations";
+import { serverAction } from "@/lib/action";
+import { deleteAction, formAction } from "@/lib/action-form";
 import { confirmOrganisation } from "@/lib/profile";
 import { authorOf } from "@/lib/revisions";
-import {
-  fieldErrors,
-  formValues,
-  formId,
-  isConfirmed,
-  organisationFields,
-  organisationSchema,
-  type AdminFormState,
-} from "@/lib/validation/admin";
-import { requireOrganiser } from "../guard";
+import { organisationFields, organisationSchema } from "@/lib/validation/admin";
+import { formId, type FormState } from "@/lib/validation/form";
 
-export type OrganisationFormState = AdminFormState<(typeof organisationFields)[number]>;
+export type OrganisationFormState = FormState<(typeof organisationFields)[number]>;
 
-export async function createOrganisationAction(_prev: OrganisationFormState, formData: FormData): Promise<OrganisationFormState> {
-  await requireOrganiser("/arrangor/organisationer");
-  const values = formValues(formData, organisationFields);
-  const parsed = organisationSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = createOrganisation({ input: parsed.data });
-  if (!result.ok) return { errors: result.errors, values };
-  redirect(`/arrangor/organisationer/${result.id}?sparat=ny`);
-}
+const page = (id: number | null) => (id ? `/arrangor/organisationer/${id}` : "/arrangor/organisationer");
 
-export async function updateOrganisationAction(_prev: OrganisationFormState, formData: FormData): Promise<OrganisationFormState> {
-  const id = formId(formData);
-  await requireOrganiser(id.ok ? `/arrangor/organisationer/${id.id}` : "/arrangor/organisationer");
-  const values = formValues(formData, organisationFields);
-  if (!id.ok) return { errors: { form: id.message }, values };
-  const parsed = organisationSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = updateOrganisation({ id: id.id, input: parsed.data });
-  if (!result.ok) return { errors: result.errors, values };
-  redirect(`/arrangor/organisationer/${id.id}?sparat=1`);
-}
+export const createOrganisationAction = formAction("organisation.create", {
+  fields: organisationFields,
+  schema: organisationSchema,
+  returnTo: () => "/arrangor/organisationer",
+  call: ({ input }) => createOrganisation({ input }),
+  done: (r) => `/arrangor/organisationer/${r.id}?sparat=ny`,
+});
 
-export async function deleteOrganisationAction(formData: FormData): Promise<void> {
-  const id = formId(formData);
-  const user = await requireOrganiser(id.ok ? `/arrangor/organisationer/${id.id}` : "/arrangor/organisationer");
-  if (!id.ok) notFound();
-  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/organisation/${id.id}`);
-  deleteOrganisation({ id: id.id, author: authorOf(user) });
-  redirect("/arrangor/organisationer?borttaget=organisation");
-}
+export const updateOrganisationAction = formAction("organisation.update", {
+  fields: organisationFields,
+  schema: organisationSchema,
+  idField: "id",
+  returnTo: page,
+  call: ({ id, input }) => updateOrganisation({ id, input }),
+  done: (_r, { id }) => `/arrangor/organisationer/${id}?sparat=1`,
+});
+
+export const deleteOrganisationAction = deleteAction("organisation.delete", {
+  kind: "organisation",
+  returnTo: page,
+  call: ({ caller, id }) => deleteOrganisation({ id, author: authorOf(caller) }),
+  done: () => "/arrangor/organisationer?borttaget=organisation",
+});
 
 /** An organisation a member typed in becomes one everyone can choose (lib/profile.ts). */
-export async function confirmOrganisationAction(formData: FormData): Promise<void> {
-  await requireOrganiser("/arrangor/organisationer");
-  const id = formId(formData);
-  if (!id.ok) redirect("/arrangor/organisationer?fel=bekrafta");
-  if (!confirmOrganisation({ id: id.id })) redirect("/arrangor/organisationer?fel=bekrafta");
-  redirect("/arrangor/organisationer?bekraftad=1");
-}
+export const confirmOrganisationAction = serverAction("organisation.confirm", {
+  returnTo: "/arrangor/organisationer",
+  run: (_caller, formData: FormData): void => {
+    const id = formId(formData);
+    if (!id.ok) redirect("/arrangor/organisationer?fel=bekrafta");
+    if (!confirmOrganisation({ id: id.id })) redirect("/arrangor/organisationer?fel=bekrafta");
+    redirect("/arrangor/organisationer?bekraftad=1");
+  },
+});

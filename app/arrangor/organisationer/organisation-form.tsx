@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { organisationKinds } from "@/db/schema";
-import { organisationKindLabels } from "@/lib/validation/programme-filters";
-import { FormError, IdField, SelectField, TextField } from "../fields";
+import { organisationKindLabels, organisationKinds } from "@/lib/domain";
+import { FormError, IdField, SelectField, TextField } from "@/components/form-fields";
 import type { OrganisationFormState } from "./actions";
 
 export type OrganisationDefaults = { name: string; slug: string; kind: string };

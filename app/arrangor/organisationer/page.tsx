@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAdminOrganisations } from "@/lib/admin/people";
+import { listAdminOrganisations } from "@/lib/admin/organisations";
 import { listUnconfirmedOrganisations } from "@/lib/profile";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { organisationKindLabels } from "@/lib/validation/programme-filters";
-import { Saved } from "../fields";
+import { organisationKindLabels } from "@/lib/domain";
+import { Saved } from "@/components/form-fields";
 import { confirmOrganisationAction, createOrganisationAction } from "./actions";
 import { OrganisationForm } from "./organisation-form";
 

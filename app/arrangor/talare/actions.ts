@@ -1,40 +1,44 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
-import { createSpeaker, deleteSpeaker } from "@/lib/admin/people";
-import { fieldErrors, formValues, formId, isConfirmed, speakerFields, speakerSchema } from "@/lib/validation/admin";
+import { redirect } from "next/navigation";
+import { createSpeaker, deleteSpeaker } from "@/lib/admin/speakers";
+import { serverAction } from "@/lib/action";
+import { deleteAction, formAction } from "@/lib/action-form";
 import { authorOf } from "@/lib/revisions";
-import { requireOrganiser } from "../guard";
+import { speakerFields, speakerSchema } from "@/lib/validation/admin";
+import { formId, formValues } from "@/lib/validation/form";
 
 import { saveSpeakerForm, type SpeakerFormState } from "./speaker-save";
 
 export type { SpeakerFormState };
 
-export async function createSpeakerAction(_prev: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> {
-  const user = await requireOrganiser("/arrangor/talare");
-  const values = formValues(formData, speakerFields);
-  const parsed = speakerSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = createSpeaker({ input: parsed.data, author: authorOf(user) });
-  if (!result.ok) return { errors: result.errors, values };
-  redirect(`/arrangor/talare/${result.id}?sparat=ny`);
-}
+const page = (id: number | null) => (id ? `/arrangor/talare/${id}` : "/arrangor/talare");
 
-export async function updateSpeakerAction(_prev: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> {
-  const id = formId(formData);
-  const user = await requireOrganiser(id.ok ? `/arrangor/talare/${id.id}` : "/arrangor/talare");
-  const values = formValues(formData, speakerFields);
-  if (!id.ok) return { errors: { form: id.message }, values };
-  const answer = saveSpeakerForm({ id: id.id, formData, user });
-  if (answer) return answer;
-  redirect(`/arrangor/talare/${id.id}?sparat=1`);
-}
+export const createSpeakerAction = formAction("speaker.create", {
+  fields: speakerFields,
+  schema: speakerSchema,
+  returnTo: () => "/arrangor/talare",
+  call: ({ caller, input }) => createSpeaker({ input, author: authorOf(caller) }),
+  done: (r) => `/arrangor/talare/${r.id}?sparat=ny`,
+});
 
-export async function deleteSpeakerAction(formData: FormData): Promise<void> {
-  const id = formId(formData);
-  const user = await requireOrganiser(id.ok ? `/arrangor/talare/${id.id}` : "/arrangor/talare");
-  if (!id.ok) notFound();
-  if (!isConfirmed(formData)) redirect(`/arrangor/ta-bort/talare/${id.id}`);
-  deleteSpeaker({ id: id.id, author: authorOf(user) });
-  redirect("/arrangor/talare?borttaget=talare");
-}
+export const updateSpeakerAction = serverAction("speaker.update", {
+  run: async (caller, _prev: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> => {
+    const id = formId(formData);
+    if (!id.ok) return { errors: { form: id.message }, values: formValues(formData, speakerFields) };
+    const answer = saveSpeakerForm({ id: id.id, formData, user: caller });
+    if (answer) return answer;
+    redirect(`/arrangor/talare/${id.id}?sparat=1`);
+  },
+  returnTo: (_prev, formData) => {
+    const id = formId(formData);
+    return page(id.ok ? id.id : null);
+  },
+});
+
+export const deleteSpeakerAction = deleteAction("speaker.delete", {
+  kind: "talare",
+  returnTo: page,
+  call: ({ caller, id }) => deleteSpeaker({ id, author: authorOf(caller) }),
+  done: () => "/arrangor/talare?borttaget=talare",
+});

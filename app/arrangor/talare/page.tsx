@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAdminSpeakers, listOrganisationOptions } from "@/lib/admin/people";
+import { listAdminSpeakers } from "@/lib/admin/speakers";
+import { listOrganisationOptions } from "@/lib/admin/organisations";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { Saved } from "../fields";
+import { Saved } from "@/components/form-fields";
 import { createSpeakerAction } from "./actions";
 import { SpeakerForm } from "./speaker-form";
 

@@ -1,5 +1,5 @@
 import { VersionConflict } from "@/components/version-conflict";
-import type { SpeakerDisplay } from "@/lib/admin/people";
+import type { SpeakerDisplay } from "@/lib/admin/speakers";
 import type { SpeakerFormState } from "./speaker-save";
 
 const rows: { key: keyof SpeakerDisplay; label: string }[] = [

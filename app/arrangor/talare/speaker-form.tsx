@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Markdown } from "@/components/markdown";
-import { FormError, IdField, SelectField, TextArea, TextField } from "../fields";
+import { FormError, IdField, SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { SpeakerFormState } from "./actions";
 import { SpeakerConflictPanel } from "./speaker-conflict";
 

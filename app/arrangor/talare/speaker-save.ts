@@ -2,13 +2,15 @@
 // after a version conflict ("deras": take the saved version; "mina:N": save over version N), and the save
 // itself as a revision by the organiser. Kept out of actions.ts so that file stays "who may do this".
 import "server-only";
-import { getAdminSpeaker, speakerFormValuesOf, updateSpeaker } from "@/lib/admin/people";
+import { getAdminSpeaker, speakerFormValuesOf, updateSpeaker } from "@/lib/admin/speakers";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorOf } from "@/lib/revisions";
-import { fieldErrors, formValues, speakerFields, speakerSchema, type AdminFormState } from "@/lib/validation/admin";
-import type { SpeakerDisplay, SpeakerVersion } from "@/lib/admin/people";
+import { versionChoice } from "@/lib/version-choice";
+import { speakerFields, speakerSchema } from "@/lib/validation/admin";
+import { fieldErrors, formValues, type FormState } from "@/lib/validation/form";
+import type { SpeakerDisplay, SpeakerVersion } from "@/lib/admin/speakers";
 
-export type SpeakerFormState = AdminFormState<(typeof speakerFields)[number]> & {
+export type SpeakerFormState = FormState<(typeof speakerFields)[number]> & {
   /** The version the form is based on (speakers.version); a save is refused if the speaker changed since. */
   version?: number;
   /** Someone else saved since the form was opened: nothing written, both versions shown. */
@@ -27,7 +29,8 @@ export function saveSpeakerForm({ id, formData, user }: { id: number; formData: 
   const raw = formData.get("version");
   const formVersion = typeof raw === "string" && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : null;
 
-  if (op === "deras") {
+  const choice = versionChoice(op);
+  if (choice.theirs) {
     const current = getAdminSpeaker({ id });
     if (!current) return { errors: { form: "Talaren finns inte längre. Någon kan ha tagit bort den." }, values };
     return {
@@ -36,8 +39,7 @@ export function saveSpeakerForm({ id, formData, user }: { id: number; formData: 
       message: `Formuläret visar nu den sparade versionen (version ${current.version}).`,
     };
   }
-  const onto = /^mina:(\d{1,9})$/.exec(op);
-  const expectedVersion = onto ? Number(onto[1]) : formVersion;
+  const expectedVersion = choice.onto ?? formVersion;
   if (expectedVersion == null) return { errors: { form: staleForm }, values };
   const parsed = speakerSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values, version: expectedVersion };

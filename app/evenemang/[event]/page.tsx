@@ -5,6 +5,7 @@ import { getEventBySlug, getProgramme } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { askBeforeFirstSignup } from "@/lib/profile";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { chooseAction, leaveAction } from "@/app/program/actions";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function EventProgrammePage({ params, searchParams }: Props
   const query = await searchParams;
   const filters = parseProgrammeFilters(query);
   const programme = await getProgramme({ eventId: event.id, filters });
-  const signup = await getSignupContext({ event, larpass: programme.all, returnTo: returnPath(`/evenemang/${event.slug}`, query), params: query });
+  const signup = await getSignupContext({ actions: { choose: chooseAction, leave: leaveAction }, event, larpass: programme.all, returnTo: returnPath(`/evenemang/${event.slug}`, query), params: query });
   const askProfile = signup.user ? askBeforeFirstSignup({ userId: signup.user.id, registrations: signup.mine.size }) : false;
   return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} action={`/evenemang/${event.slug}`} />;
 }

@@ -1,10 +1,10 @@
 import { exportPersonalData } from "@/lib/account";
-import { requireRole } from "@/lib/auth/current-user";
+import { checkCaller } from "@/lib/action";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const who = await requireRole("member");
+  const who = await checkCaller("account.export-data");
   if (!who.ok) return Response.json({ error: who.message }, { status: who.status });
   return new Response(JSON.stringify(exportPersonalData({ userId: who.user.id }), null, 2), {
     headers: {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { TextArea } from "@/app/arrangor/fields";
+import { TextArea } from "@/components/form-fields";
 import { VersionConflict } from "@/components/version-conflict";
 import { saveAbstractAction, type AbstractFormState } from "../actions";
 import { FormErrors } from "../form-errors";

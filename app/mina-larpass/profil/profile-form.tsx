@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { TextArea, TextField } from "@/app/arrangor/fields";
+import { TextArea, TextField } from "@/components/form-fields";
 import { VersionConflict } from "@/components/version-conflict";
 import { saveProfileAction, type ProfileFormState } from "../actions";
 import { FormErrors } from "../form-errors";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LarpassCard } from "@/components/larpass-card";
 import { getOrganisationBySlug } from "@/lib/programme";
-import { organisationKindLabels } from "@/lib/validation/programme-filters";
+import { organisationKindLabels } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 

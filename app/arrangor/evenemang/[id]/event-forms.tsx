@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { CheckboxField, FormError, IdField, TextArea, TextField } from "../../fields";
+import { CheckboxField, FormError, IdField, TextArea, TextField } from "@/components/form-fields";
 import { SlotFields } from "./frame-edit-forms";
 import type {
   DayFormState,
@@ -26,7 +26,7 @@ export type EventFormDefaults = {
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;
 
-/** The forms carry their ids in hidden fields (IdField), never bound to the action: see ../../fields.tsx. */
+/** The forms carry their ids in hidden fields (IdField), never bound to the action: see components/form-fields.tsx. */
 export function EventForm({ action: save, eventId, defaults }: { action: Action<EventFormState>; eventId: number; defaults: EventFormDefaults }) {
   const [state, action, pending] = useActionState<EventFormState, FormData>(save, {});
   const v = state.values;

@@ -3,8 +3,9 @@
 // Changing what is already there in the event's frame: a day's name, and a time slot (day, time, name).
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormError, IdField, SelectField, TextField } from "../../fields";
-import type { FieldErrors, SlotField } from "@/lib/validation/admin";
+import { FormError, IdField, SelectField, TextField } from "@/components/form-fields";
+import type { SlotField } from "@/lib/validation/admin";
+import type { FieldErrors } from "@/lib/validation/form";
 import type { DayNameFormState, SlotEditState } from "./actions";
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AdminLarpassRow } from "@/lib/admin/larpass-read";
 import { formatDay, formatTimeRange } from "@/lib/time";
-import { larpassStatusLabels } from "@/lib/validation/admin";
+import { larpassStatusLabels } from "@/lib/domain";
 
 /** The event's lärpass, every status, each linking to its edit page. */
 export function LarpassTable({ rows, timeZone, caption }: { rows: AdminLarpassRow[]; timeZone: string; caption: string }) {

@@ -5,12 +5,12 @@ import { countEventRegistrations, getAdminEvent } from "@/lib/admin/events";
 import { listEventLarpass } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { firstFreeDate, formatDateSpan, formatIsoDate, formatTimeRange, utcToZoned } from "@/lib/time";
-import { idSchema } from "@/lib/validation/admin";
-import { Saved } from "../../fields";
+import { idSchema } from "@/lib/validation/form";
+import { Saved } from "@/components/form-fields";
 import { addDayAction, addRoomAction, addSlotAction, renameDayAction, updateEventAction, updateRoomAction, updateSlotAction } from "./actions";
 import { AddDayForm, AddRoomForm, AddSlotForm, EventForm, RoomForm } from "./event-forms";
 import { DayNameForm, SlotEditForm } from "./frame-edit-forms";
-import { EventHeader } from "./event-header";
+import { EventHeader } from "@/components/event-header";
 import { LarpassTable } from "./larpass-table";
 
 export const dynamic = "force-dynamic";

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { changesCount, countRevisions } from "@/lib/admin/history";
 import { getLarpassForEdit, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema, larpassStatusLabels } from "@/lib/validation/admin";
-import { EventHeader } from "../../evenemang/[id]/event-header";
-import { Saved } from "../../fields";
+import { larpassStatusLabels } from "@/lib/domain";
+import { idSchema } from "@/lib/validation/form";
+import { EventHeader } from "@/components/event-header";
+import { Saved } from "@/components/form-fields";
 import { updateLarpassAction, type LarpassFormState } from "../actions";
 import { LarpassForm } from "../larpass-form";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getAdminOrganisation } from "@/lib/admin/people";
+import { getAdminOrganisation } from "@/lib/admin/organisations";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
-import { Saved } from "../../fields";
+import { idSchema } from "@/lib/validation/form";
+import { Saved } from "@/components/form-fields";
 import { updateOrganisationAction } from "../actions";
 import { OrganisationForm } from "../organisation-form";
 

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormError, TextField } from "../../fields";
+import { FormError, TextField } from "@/components/form-fields";
 import { inviteSpeakerAction, type InviteFormState } from "../inbjudan/actions";
 
 /**
  * "Bjud in talaren": the address the invitation goes to (prefilled with the speaker's e-mail). The id is
- * a hidden field (no `.bind`, see IdField in ../../fields.tsx); errors are shown next to the field.
+ * a hidden field (no `.bind`, see IdField in components/form-fields.tsx); errors are shown next to the field.
  */
 export function InviteForm({ speakerId, email, again }: { speakerId: number; email: string; again: boolean }) {
   const [state, action, pending] = useActionState<InviteFormState, FormData>(inviteSpeakerAction, {});

@@ -1,6 +1,6 @@
 import { getSpeakerLink } from "@/lib/speakers/invite";
 import { formatDateTime } from "@/lib/time";
-import { Saved } from "../../fields";
+import { Saved } from "@/components/form-fields";
 import { unlinkSpeakerAction } from "../inbjudan/actions";
 import { InviteForm } from "./invite-panel";
 

@@ -8,7 +8,7 @@ import { getWorkspace } from "@/lib/documentation/read";
 import { kindLabels, scopeLabels, sectionLabels } from "@/lib/documentation/rules";
 import { formatDateTime, utcToZoned } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../event-header";
+import { EventHeader } from "@/components/event-header";
 import { createQuestionAction, enableRatingsAction, publishAction, questionOpAction, saveSettingsAction } from "./actions";
 
 export const dynamic = "force-dynamic";

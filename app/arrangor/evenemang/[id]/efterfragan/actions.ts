@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { moveLarpasses, previewMove } from "@/lib/admin/schedule";
-import { requireRole } from "@/lib/auth/current-user";
+import { moveLarpasses, moveMessages, previewRoomMoves } from "@/lib/admin/schedule";
+import { serverAction } from "@/lib/action";
 import { authorOf } from "@/lib/revisions";
 import { idParamSchema, roomSuggestionSchema, roomSuggestionValues } from "@/lib/validation/schedule";
 
@@ -12,40 +12,29 @@ export type SuggestionState = {
   confirm?: { members: number; larpass: number; overfull: string[] };
 };
 
-const STALE = "Schemat har ändrats sedan du öppnade sidan. Ladda om och titta på förslaget igen.";
-
 /**
  * "Använd förslaget": moves the lärpass of one time slot to the suggested rooms, all at once. The first
  * press shows how many members are affected; the second (confirm=1) moves them. Every lärpass must
  * belong to the event (moveLarpasses checks), so a forged event id moves nothing.
  */
-export async function applyRoomSuggestionAction(_prev: SuggestionState, formData: FormData): Promise<SuggestionState> {
-  const who = await requireRole("organiser");
-  if (!who.ok) return { error: who.message };
-  // A form field, not .bind(): see moveAction in ../schema/actions.ts (a Next.js bug with no-JS posts).
-  const event = idParamSchema.safeParse(formData.get("eventId"));
-  if (!event.success) return { error: "Evenemanget finns inte." };
-  const parsed = roomSuggestionSchema.safeParse(roomSuggestionValues(formData));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Förslaget är ogiltigt. Ladda om sidan." };
-  const { slotId, moves, confirm } = parsed.data;
-  const requests = moves.map((m) => ({ larpassId: m.larpassId, target: { timeSlotId: slotId, roomId: m.roomId }, expectedVersion: m.version }));
+export const applyRoomSuggestionAction = serverAction("schedule.apply-room-suggestion", {
+  run: async (user, _prev: SuggestionState, formData: FormData): Promise<SuggestionState> => {
+    // A form field, not .bind(): see moveAction in ../schema/actions.ts (a Next.js bug with no-JS posts).
+    const event = idParamSchema.safeParse(formData.get("eventId"));
+    if (!event.success) return { error: "Evenemanget finns inte." };
+    const parsed = roomSuggestionSchema.safeParse(roomSuggestionValues(formData));
+    if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Förslaget är ogiltigt. Ladda om sidan." };
+    const { slotId, moves, confirm } = parsed.data;
+    const requests = moves.map((m) => ({ larpassId: m.larpassId, target: { timeSlotId: slotId, roomId: m.roomId }, expectedVersion: m.version }));
 
-  if (!confirm) {
-    let members = 0;
-    const overfull: string[] = [];
-    for (const r of requests) {
-      const p = previewMove({ larpassId: r.larpassId, target: r.target, eventId: event.data });
-      if (!p.ok) return { error: p.reason === "not_found" ? "Ett av lärpassen finns inte längre. Ladda om sidan." : p.message };
-      if (p.version !== r.expectedVersion || p.plan.timeChanged) return { error: STALE };
-      members += p.plan.follow + p.plan.released;
-      if (p.plan.seatsAfter != null && p.plan.confirmedAfter > p.plan.seatsAfter) {
-        overfull.push(`${p.plan.title}: ${p.plan.confirmedAfter} har plats, ${p.plan.to.room} rymmer ${p.plan.seatsAfter}`);
-      }
+    if (!confirm) {
+      const preview = previewRoomMoves({ moves: requests, eventId: event.data });
+      return preview.ok ? { confirm: { members: preview.members, larpass: preview.larpass, overfull: preview.overfull } } : { error: preview.message };
     }
-    return { confirm: { members, larpass: requests.length, overfull } };
-  }
 
-  const result = await moveLarpasses({ moves: requests, eventId: event.data, author: authorOf(who.user) });
-  if (!result.ok) return { error: result.reason === "stale" ? STALE : result.message };
-  redirect(`/arrangor/evenemang/${event.data}/efterfragan?forslag=${slotId}#forslag-${slotId}`);
-}
+    const result = await moveLarpasses({ moves: requests, eventId: event.data, author: authorOf(user) });
+    if (!result.ok) return { error: result.reason === "stale" ? moveMessages.suggestionStale : result.message };
+    redirect(`/arrangor/evenemang/${event.data}/efterfragan?forslag=${slotId}#forslag-${slotId}`);
+  },
+  refused: (refusal) => ({ error: refusal.message }),
+});

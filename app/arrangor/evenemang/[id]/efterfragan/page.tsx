@@ -6,7 +6,7 @@ import { getOrganisationDemand } from "@/lib/admin/organisation-demand";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../event-header";
+import { EventHeader } from "@/components/event-header";
 import { SuggestionForm } from "./suggestion-form";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { getScheduleGrid } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../event-header";
+import { EventHeader } from "@/components/event-header";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Export" };

@@ -6,8 +6,13 @@ import { ImportError, importProgramme, type ImportPlan } from "@/lib/import/impo
 import { parseProgramme, type ParsedProgramme } from "@/lib/import/parse-programme";
 import { decodeImportFile, LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
 import { importAuthorOf, type RevisionAuthor } from "@/lib/revisions";
-import { formId, importStatusSchema } from "@/lib/validation/admin";
-import { requireOrganiser } from "../../../guard";
+import { importStatusSchema } from "@/lib/validation/admin";
+import { formId } from "@/lib/validation/form";
+import { serverAction } from "@/lib/action";
+import type { LarpassStatus } from "@/lib/domain";
+
+/** An import lands as drafts or published, never cancelled. */
+type ImportStatus = Exclude<LarpassStatus, "cancelled">;
 
 export type ImportFormat = "text" | "csv";
 
@@ -18,8 +23,14 @@ export type ImportState = {
   /** What was pasted or read from the file: kept in the form, and carried to "Bekräfta import". */
   text?: string;
   status?: string;
-  preview?: { plan: ImportPlan; status: "draft" | "published" };
+  preview?: { plan: ImportPlan; status: ImportStatus };
 };
+
+/** Where the login page sends an anonymous caller back to. */
+function importPage(formData: FormData): string {
+  const id = formId(formData, "eventId");
+  return id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor";
+}
 
 const formatOf = (v: FormDataEntryValue | null): ImportFormat => (v === "csv" ? "csv" : "text");
 
@@ -71,7 +82,7 @@ const largeImportMessage = (n: number) =>
 const GONE = "Evenemanget finns inte längre. Någon kan ha tagit bort det.";
 
 /** The import's plan, or null when the event is gone (the id comes from the form). */
-function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "published", dryRun: boolean, author: RevisionAuthor) {
+function plan(eventId: number, programme: ParsedProgramme, status: ImportStatus, dryRun: boolean, author: RevisionAuthor) {
   try {
     return importProgramme({ eventId, programme, status, dryRun, author });
   } catch (error) {
@@ -81,47 +92,51 @@ function plan(eventId: number, programme: ParsedProgramme, status: "draft" | "pu
 }
 
 /** Step 1: read the text or file and show what the import would do. Nothing is written. */
-export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  // The event id is a hidden field, not .bind(): see IdField in ../../../fields.tsx. importProgramme checks it exists.
-  const id = formId(formData, "eventId");
-  const user = await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
-  if (!id.ok) return { errors: { form: id.message } };
-  const format = formatOf(formData.get("format"));
-  const status = importStatusSchema.safeParse(formData.get("status"));
-  const source = await readSource(formData);
-  const typed = typeof formData.get("text") === "string" ? String(formData.get("text")) : "";
-  if ("error" in source) return { errors: source.error, text: typed, status: String(formData.get("status") ?? "") };
-  if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
-  const parsed = parse(format, source.text);
-  if ("state" in parsed) return { ...parsed.state, status: status.data };
-  const preview = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
-  if (!preview) return { errors: { form: GONE }, text: source.text, status: status.data };
-  return { text: source.text, status: status.data, preview: { plan: preview, status: status.data } };
-}
+export const previewImportAction = serverAction("import.preview", {
+  run: async (user, _prev: ImportState, formData: FormData): Promise<ImportState> => {
+    // The event id is a hidden field, not .bind(): see IdField in components/form-fields.tsx. importProgramme checks it exists.
+    const id = formId(formData, "eventId");
+    if (!id.ok) return { errors: { form: id.message } };
+    const format = formatOf(formData.get("format"));
+    const status = importStatusSchema.safeParse(formData.get("status"));
+    const source = await readSource(formData);
+    const typed = typeof formData.get("text") === "string" ? String(formData.get("text")) : "";
+    if ("error" in source) return { errors: source.error, text: typed, status: String(formData.get("status") ?? "") };
+    if (!status.success) return { errors: { status: status.error.issues[0].message }, text: source.text };
+    const parsed = parse(format, source.text);
+    if ("state" in parsed) return { ...parsed.state, status: status.data };
+    const preview = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
+    if (!preview) return { errors: { form: GONE }, text: source.text, status: status.data };
+    return { text: source.text, status: status.data, preview: { plan: preview, status: status.data } };
+  },
+  returnTo: (_prev, formData) => importPage(formData),
+});
 
 /** Step 2: the same text again (from the preview's hidden field), imported in one transaction. */
-export async function confirmImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const id = formId(formData, "eventId");
-  const user = await requireOrganiser(id.ok ? `/arrangor/evenemang/${id.id}/import` : "/arrangor");
-  if (!id.ok) return { errors: { form: id.message } };
-  const format = formatOf(formData.get("format"));
-  const status = importStatusSchema.safeParse(formData.get("status"));
-  const text = formData.get("text");
-  if (typeof text !== "string" || text.trim() === "" || byteLength(text) > MAX_IMPORT_BYTES || !status.success) {
-    return { errors: { form: "Förhandsgranskningen saknas eller är ofullständig. Läs in texten igen." } };
-  }
-  const parsed = parse(format, text);
-  if ("state" in parsed) return parsed.state;
-  // Many new lärpass at once is more often a wrong file than a programme: the preview asks to confirm.
-  const dry = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
-  if (!dry) return { errors: { form: GONE } };
-  const creates = dry.larpass.filter((l) => l.action === "create").length;
-  if (creates > LARGE_IMPORT_LARPASS && formData.get("storImport") !== "on") {
-    return { errors: { largeImport: largeImportMessage(creates) } };
-  }
-  const result = plan(id.id, parsed.programme, status.data, false, importAuthorOf(user));
-  if (!result) return { errors: { form: GONE } };
-  const created = result.larpass.filter((l) => l.action === "create").length;
-  const updated = result.larpass.filter((l) => l.action === "update").length;
-  redirect(`/arrangor/evenemang/${id.id}/larpass?importerat=${created}&uppdaterat=${updated}`);
-}
+export const confirmImportAction = serverAction("import.confirm", {
+  run: async (user, _prev: ImportState, formData: FormData): Promise<ImportState> => {
+    const id = formId(formData, "eventId");
+    if (!id.ok) return { errors: { form: id.message } };
+    const format = formatOf(formData.get("format"));
+    const status = importStatusSchema.safeParse(formData.get("status"));
+    const text = formData.get("text");
+    if (typeof text !== "string" || text.trim() === "" || byteLength(text) > MAX_IMPORT_BYTES || !status.success) {
+      return { errors: { form: "Förhandsgranskningen saknas eller är ofullständig. Läs in texten igen." } };
+    }
+    const parsed = parse(format, text);
+    if ("state" in parsed) return parsed.state;
+    // Many new lärpass at once is more often a wrong file than a programme: the preview asks to confirm.
+    const dry = plan(id.id, parsed.programme, status.data, true, importAuthorOf(user));
+    if (!dry) return { errors: { form: GONE } };
+    const creates = dry.larpass.filter((l) => l.action === "create").length;
+    if (creates > LARGE_IMPORT_LARPASS && formData.get("storImport") !== "on") {
+      return { errors: { largeImport: largeImportMessage(creates) } };
+    }
+    const result = plan(id.id, parsed.programme, status.data, false, importAuthorOf(user));
+    if (!result) return { errors: { form: GONE } };
+    const created = result.larpass.filter((l) => l.action === "create").length;
+    const updated = result.larpass.filter((l) => l.action === "update").length;
+    redirect(`/arrangor/evenemang/${id.id}/larpass?importerat=${created}&uppdaterat=${updated}`);
+  },
+  returnTo: (_prev, formData) => importPage(formData),
+});

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import type { ImportAction } from "@/lib/import/import-programme";
 import { LARGE_IMPORT_LARPASS, MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/source";
-import { CheckboxField, FieldError, FormError, IdField, TextArea } from "../../../fields";
+import { CheckboxField, FieldError, FormError, IdField, TextArea } from "@/components/form-fields";
 import type { ImportFormat, ImportState } from "./actions";
 
 type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { CSV_COLUMNS } from "@/lib/import/csv";
-import { idSchema } from "@/lib/validation/admin";
-import { EventHeader } from "../event-header";
+import { idSchema } from "@/lib/validation/form";
+import { EventHeader } from "@/components/event-header";
 import { confirmImportAction, previewImportAction } from "./actions";
 import { ImportPanel } from "./import-panel";
 

@@ -1,14 +1,14 @@
 import { getAdminEvent } from "@/lib/admin/events";
 import { listLarpassForCsv } from "@/lib/admin/larpass-read";
-import { requireRole } from "@/lib/auth/current-user";
+import { checkCaller } from "@/lib/action";
 import { toLarpassCsv } from "@/lib/import/csv";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 
 export const dynamic = "force-dynamic";
 
 /** The event's lärpass as CSV for Excel (format: lib/import/csv.ts). Organisers only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const who = await requireRole("organiser");
+  const who = await checkCaller("larpass.export-csv");
   if (!who.ok) return Response.json({ error: who.message }, { status: who.status });
   const id = idSchema.safeParse((await params).id);
   const data = id.success ? getAdminEvent({ id: id.data }) : null;

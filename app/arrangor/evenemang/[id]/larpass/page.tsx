@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
 import { listEventLarpass } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
-import { Saved } from "../../../fields";
-import { EventHeader } from "../event-header";
+import { idSchema } from "@/lib/validation/form";
+import { Saved } from "@/components/form-fields";
+import { EventHeader } from "@/components/event-header";
 import { LarpassTable } from "../larpass-table";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { previewMove, moveLarpass, type MovePlan } from "@/lib/admin/schedule";
-import { requireRole } from "@/lib/auth/current-user";
+import { checkMove, moveLarpass, moveMessages, type MovePlan } from "@/lib/admin/schedule";
+import { serverAction } from "@/lib/action";
 import { authorOf } from "@/lib/revisions";
 import { idParamSchema, moveFormValues, moveSchema } from "@/lib/validation/schedule";
 
@@ -14,8 +14,7 @@ export type MoveState = {
   confirm?: MovePlan;
 };
 
-const STALE = "Lärpasset har ändrats av någon annan sedan du öppnade sidan. Ladda om och försök igen.";
-const NOT_FOUND = "Lärpasset finns inte i det här evenemanget.";
+const NOT_FOUND = moveMessages.notFound;
 
 /**
  * The plain move form (select time + room, "Flytta"), also used by drag and drop once its dialog is
@@ -27,67 +26,63 @@ const NOT_FOUND = "Lärpasset finns inte i det här evenemanget.";
  * with $ACTION_KEY) and returns a state. Nothing is trusted from them: the role is checked, and the
  * lärpass must belong to the event.
  */
-export async function moveAction(_prev: MoveState, formData: FormData): Promise<MoveState> {
-  const who = await requireRole("organiser");
-  if (!who.ok) return { errors: { form: who.message } };
-  const raw = moveFormValues(formData);
-  const values = { timeSlotId: raw.timeSlotId, roomId: raw.roomId };
-  const ids = { event: idParamSchema.safeParse(formData.get("eventId")), larpass: idParamSchema.safeParse(formData.get("larpassId")) };
-  if (!ids.event.success || !ids.larpass.success) return { errors: { form: NOT_FOUND }, values };
-  const parsed = moveSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors: MoveState["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] === "timeSlotId" || issue.path[0] === "roomId" ? issue.path[0] : "form";
-      errors[key] ??= issue.message;
+export const moveAction = serverAction("schedule.move", {
+  run: async (user, _prev: MoveState, formData: FormData): Promise<MoveState> => {
+    const raw = moveFormValues(formData);
+    const values = { timeSlotId: raw.timeSlotId, roomId: raw.roomId };
+    const ids = { event: idParamSchema.safeParse(formData.get("eventId")), larpass: idParamSchema.safeParse(formData.get("larpassId")) };
+    if (!ids.event.success || !ids.larpass.success) return { errors: { form: NOT_FOUND }, values };
+    const parsed = moveSchema.safeParse(raw);
+    if (!parsed.success) {
+      const errors: MoveState["errors"] = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] === "timeSlotId" || issue.path[0] === "roomId" ? issue.path[0] : "form";
+        errors[key] ??= issue.message;
+      }
+      return { errors, values };
     }
-    return { errors, values };
-  }
-  const { timeSlotId, roomId, version, confirm } = parsed.data;
-  const target = { timeSlotId, roomId };
+    const { timeSlotId, roomId, version, confirm } = parsed.data;
+    const target = { timeSlotId, roomId };
 
-  const preview = previewMove({ larpassId: ids.larpass.data, target, eventId: ids.event.data });
-  if (!preview.ok) return { errors: { form: preview.reason === "not_found" ? NOT_FOUND : preview.message }, values };
-  if (preview.version !== version) return { errors: { form: STALE }, values };
-  const { plan } = preview;
-  if (!plan.timeChanged && !plan.roomChanged) return { errors: { form: "Lärpasset är redan där. Välj en annan tid eller lokal." }, values };
-  if (plan.follow + plan.released > 0 && !confirm) return { confirm: plan, values };
+    const check = checkMove({ larpassId: ids.larpass.data, target, eventId: ids.event.data, expectedVersion: version, confirmed: Boolean(confirm) });
+    if (!check.ok) return { errors: { form: check.message }, values };
+    if (check.ask) return { confirm: check.plan, values };
 
-  const result = await moveLarpass({
-    larpassId: ids.larpass.data,
-    target,
-    expectedVersion: version,
-    eventId: ids.event.data,
-    author: authorOf(who.user),
-  });
-  if (!result.ok) return { errors: { form: result.reason === "stale" ? STALE : result.message }, values };
-  redirect(`/arrangor/evenemang/${ids.event.data}/schema?flyttad=${ids.larpass.data}#lp-${ids.larpass.data}`);
-}
+    const result = await moveLarpass({
+      larpassId: ids.larpass.data,
+      target,
+      expectedVersion: version,
+      eventId: ids.event.data,
+      author: authorOf(user),
+    });
+    if (!result.ok) return { errors: { form: result.message }, values };
+    redirect(`/arrangor/evenemang/${ids.event.data}/schema?flyttad=${ids.larpass.data}#lp-${ids.larpass.data}`);
+  },
+  refused: (refusal) => ({ errors: { form: refusal.message } }),
+});
 
 export type PreviewState = { ok: true; plan: MovePlan; version: number } | { ok: false; message: string };
 
 /** For the drag-and-drop dialog: what the move would do (nothing is written). */
-export async function previewMoveAction(
-  eventId: number,
+export const previewMoveAction = serverAction("schedule.preview-move", {
+  run: async (user, eventId: number,
   larpassId: number,
-  input: { timeSlotId: number | null; roomId: number | null; version: number },
-): Promise<PreviewState> {
-  const who = await requireRole("organiser");
-  if (!who.ok) return { ok: false, message: who.message };
-  const ids = { event: idParamSchema.safeParse(eventId), larpass: idParamSchema.safeParse(larpassId) };
-  if (!ids.event.success || !ids.larpass.success) return { ok: false, message: NOT_FOUND };
-  const parsed = moveSchema.safeParse({
-    timeSlotId: input?.timeSlotId == null ? "" : String(input.timeSlotId),
-    roomId: input?.roomId == null ? "" : String(input.roomId),
-    version: String(input?.version ?? ""),
-  });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Ogiltig flytt." };
-  const preview = previewMove({
-    larpassId: ids.larpass.data,
-    target: { timeSlotId: parsed.data.timeSlotId, roomId: parsed.data.roomId },
-    eventId: ids.event.data,
-  });
-  if (!preview.ok) return { ok: false, message: preview.reason === "not_found" ? NOT_FOUND : preview.message };
-  if (preview.version !== parsed.data.version) return { ok: false, message: STALE };
-  return { ok: true, plan: preview.plan, version: preview.version };
-}
+  input: { timeSlotId: number | null; roomId: number | null; version: number }): Promise<PreviewState> => {
+    const ids = { event: idParamSchema.safeParse(eventId), larpass: idParamSchema.safeParse(larpassId) };
+    if (!ids.event.success || !ids.larpass.success) return { ok: false, message: NOT_FOUND };
+    const parsed = moveSchema.safeParse({
+      timeSlotId: input?.timeSlotId == null ? "" : String(input.timeSlotId),
+      roomId: input?.roomId == null ? "" : String(input.roomId),
+      version: String(input?.version ?? ""),
+    });
+    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Ogiltig flytt." };
+    const check = checkMove({
+      larpassId: ids.larpass.data,
+      target: { timeSlotId: parsed.data.timeSlotId, roomId: parsed.data.roomId },
+      eventId: ids.event.data,
+      expectedVersion: parsed.data.version,
+    });
+    return check.ok ? { ok: true, plan: check.plan, version: check.version } : check;
+  },
+  refused: (refusal) => ({ ok: false as const, message: refusal.message }),
+});

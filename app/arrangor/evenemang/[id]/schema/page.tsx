@@ -5,7 +5,7 @@ import { getScheduleGrid } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { formatDay, formatTimeRange, formatIsoDate } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../event-header";
+import { EventHeader } from "@/components/event-header";
 import { ScheduleBoard, type BoardDay, type BoardLarpass } from "./schedule-board";
 
 export const dynamic = "force-dynamic";

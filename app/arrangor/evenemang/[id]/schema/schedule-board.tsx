@@ -19,11 +19,12 @@ import { moveAction, previewMoveAction } from "./actions";
 import { gridCollisions, gridKeyboardCoordinates } from "./keyboard";
 import { MoveForm, type Option } from "./move-form";
 import { describePlan } from "./plan-text";
+import type { LarpassStatus } from "@/lib/domain";
 
 export type BoardLarpass = {
   id: number;
   title: string;
-  status: "draft" | "published" | "cancelled";
+  status: LarpassStatus;
   timeSlotId: number | null;
   roomId: number | null;
   version: number;

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { RegistrationControls } from "@/components/registration-controls";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
+import { chooseAction, leaveAction } from "@/app/program/actions";
 import { getEventBySlug, getLarpassBySlug, getProgramme, type LarpassView } from "@/lib/programme";
 import { plainExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
-import { languageLabels } from "@/lib/validation/admin";
+import { languageLabels } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +42,7 @@ export default async function LarpassPage({ params, searchParams }: Props) {
   const { event, larpass: l } = data;
   const query = await searchParams;
   const signup = await getSignupContext({
+    actions: { choose: chooseAction, leave: leaveAction },
     event,
     larpass: await getSlotmates(event.id, l),
     returnTo: returnPath(`/evenemang/${event.slug}/larpass/${l.slug}`, query),

@@ -8,7 +8,7 @@ import { ratingsByLarpass } from "@/lib/documentation/read";
 import { formatAverage } from "@/lib/documentation/rules";
 import { compareSv } from "@/lib/text";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../../event-header";
+import { EventHeader } from "@/components/event-header";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Betyg" };

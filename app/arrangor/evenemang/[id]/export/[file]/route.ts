@@ -1,5 +1,5 @@
 import { buildEventExport } from "@/lib/admin/exports";
-import { requireRole } from "@/lib/auth/current-user";
+import { checkCaller } from "@/lib/action";
 import { idParamSchema } from "@/lib/validation/schedule";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ id: string; file: string }> };
 
 /** Participant lists as CSV: anmalningar.csv (the whole event), pass-<id>.csv, larpass-<id>.csv. */
 export async function GET(_request: Request, { params }: Context) {
-  const who = await requireRole("organiser");
+  const who = await checkCaller("export.download");
   if (!who.ok) return text(who.message, who.status);
   const { id, file } = await params;
   const eventId = idParamSchema.safeParse(id);

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getAdminEvent } from "@/lib/admin/events";
 import { emptyLarpassValues, getLarpassFormOptions } from "@/lib/admin/larpass-read";
 import { requirePageRole } from "@/lib/auth/page-guards";
-import { idSchema } from "@/lib/validation/admin";
+import { idSchema } from "@/lib/validation/form";
 import { createLarpassAction, type LarpassFormState } from "../../../../larpass/actions";
 import { LarpassForm } from "../../../../larpass/larpass-form";
-import { EventHeader } from "../../event-header";
+import { EventHeader } from "@/components/event-header";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Arrangör: nytt lärpass" };

@@ -6,7 +6,7 @@ import { getEventForOrganiser } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getQuestionWorkspace, getWorkspace } from "@/lib/documentation/read";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../../../event-header";
+import { EventHeader } from "@/components/event-header";
 import { correctAnswerAction, createThemeAction, moderateAction, pasteAnswersAction, themeOpAction } from "../../actions";
 
 export const dynamic = "force-dynamic";

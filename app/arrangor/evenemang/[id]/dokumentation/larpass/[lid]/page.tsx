@@ -8,7 +8,7 @@ import { requirePageRole } from "@/lib/auth/page-guards";
 import { larpassOfEvent } from "@/lib/documentation/common";
 import { readLarpassDoc } from "@/lib/documentation/larpass-doc";
 import { idParamSchema } from "@/lib/validation/schedule";
-import { EventHeader } from "../../../event-header";
+import { EventHeader } from "@/components/event-header";
 import { saveLarpassDocAsOrganiserAction } from "../../actions";
 
 export const dynamic = "force-dynamic";

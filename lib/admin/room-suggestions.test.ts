@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestRooms, type SuggestLarpass } from "./rooms";
+import { suggestRooms, type SuggestLarpass } from "./room-suggestions";
 
 const t = (hhmm: string) => new Date(`2018-03-15T${hhmm}:00+01:00`);
 const slots = [

@@ -6,8 +6,8 @@ import { importProgramme } from "@/lib/import/import-programme";
 import { reviseAround, type RevisionAuthor } from "@/lib/revisions";
 import { parseProgramme } from "@/lib/import/parse-programme";
 import { zonedToUtc } from "@/lib/time";
-import { databasePath, openDatabase, type DB } from "./open";
-import { days, events, larpass, rooms, timeSlots, users } from "./schema";
+import { databasePath, openDatabase, type DB } from "@/db/open";
+import { days, events, larpass, rooms, timeSlots, users } from "@/db/schema";
 
 const demoAuthor: RevisionAuthor = { userId: null, label: "Demodata", role: "system" };
 

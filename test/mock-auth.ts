@@ -2,14 +2,14 @@
 // can be called directly in vitest. Use from a test file's vi.mock factories (they are hoisted, so import
 // this module inside the factory):
 //
-//   vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-//   vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-//   vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+//   vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+//   vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+//   vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
 //
 // "@/lib/auth" is lib/auth/index.ts, the same module lib/auth/current-user.ts imports as "./index", so
 // getCurrentUser()/requireRole() see the session set with signInAs()/signOutAll().
 import { vi } from "vitest";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 
 export type TestSession = { user: { id: string; email: string; role: Role; name?: string | null }; expires: string };
 

@@ -1,4 +1,4 @@
-// Form fields of the organisers' workspace: a label, an optional hint, and the error next to the field
+// Form fields shared by the organisers' and the speakers' forms: a label, an optional hint, and the error next to the field
 // (aria-describedby, aria-live), so a screen reader hears what is wrong where it is. Server and client safe.
 import type { ReactNode } from "react";
 

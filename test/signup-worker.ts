@@ -1,7 +1,7 @@
 // A separate Node process that signs members up (or lets them leave) as fast as it can, for
 // lib/registrations.two-process.test.ts. Run with tsx (resolves "@/..." through tsconfig paths):
 //
-//   DATABASE_PATH=… OUTBOX_PATH=… tsx lib/testing/signup-worker.ts '<json config>'
+//   DATABASE_PATH=… OUTBOX_PATH=… tsx test/signup-worker.ts '<json config>'
 //
 // It opens its own connection, writes `readyFile`, waits until `startFile` exists (so all workers
 // start at the same moment), runs every call in turn and writes a JSON report to `resultFile`.

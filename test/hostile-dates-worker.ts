@@ -3,7 +3,7 @@
 // so that a loop that never ends (as the schedule.xml's once did on 9999-12-31) is killed by the test's
 // timeout and a small heap, instead of hanging the test run. Run with tsx and the react-server condition:
 //
-//   DATABASE_PATH=… tsx --conditions=react-server lib/testing/hostile-dates-worker.ts '["slug", …]'
+//   DATABASE_PATH=… tsx --conditions=react-server test/hostile-dates-worker.ts '["slug", …]'
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/open";
 import { days, events } from "@/db/schema";

@@ -8,21 +8,8 @@ import path from "node:path";
 import { asc } from "drizzle-orm";
 import { expect } from "vitest";
 import { db } from "@/db";
-import {
-  days,
-  events,
-  larpass,
-  larpassSpeakers,
-  organisations,
-  programmeChanges,
-  registrations,
-  rooms,
-  speakers,
-  timeSlots,
-  users,
-  type Role,
-  type User,
-} from "@/db/schema";
+import { days, events, larpass, larpassSpeakers, organisations, programmeChanges, registrations, rooms, speakers, timeSlots, users, type User } from "@/db/schema";
+import type { Role } from "@/lib/domain";
 import { readOutbox } from "@/lib/mail";
 import { HttpInterrupt, Redirect } from "./mock-auth";
 
@@ -82,7 +69,7 @@ export async function outcome(fn: () => unknown): Promise<Outcome> {
   }
 }
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
 function walk(dir: string, skip: string[]): string[] {
@@ -113,4 +100,18 @@ export async function listEndpoints(folders: string[], skip: string[] = []): Pro
     for (const name of Object.keys(mod)) if (isActions || METHODS.includes(name)) found.push(`${rel}#${name}`);
   }
   return found.sort();
+}
+
+/**
+ * The exported server actions in these "use server" files (paths from the repository root) that were not
+ * made by lib/action.ts's serverAction, and so have no policy rule: "file#name".
+ */
+export async function actionsWithoutRule(files: string[]): Promise<string[]> {
+  const { ruleOf } = await import("@/lib/action");
+  const out: string[] = [];
+  for (const rel of files) {
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, rel))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (ruleOf(value) === undefined) out.push(`${rel}#${name}`);
+  }
+  return out.sort();
 }

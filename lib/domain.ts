@@ -1,0 +1,73 @@
+// The domain's words, once: enums, their Swedish labels and plurals. No Drizzle, no zod, no server code, so
+// client components import this (and only this) for a status list or a label, and db/schema.ts builds its
+// column enums from it.
+import { plural } from "./plural";
+
+export const organisationKinds = ["region", "agency", "university", "company", "other"] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const larpassStatuses = ["draft", "published", "cancelled"] as const;
+export type LarpassStatus = (typeof larpassStatuses)[number];
+
+export const roles = ["member", "speaker", "organiser"] as const;
+export type Role = (typeof roles)[number];
+
+export const registrationStatuses = ["confirmed", "waitlisted"] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const changeKinds = ["new", "time", "room", "title", "abstract", "speakers", "cancelled", "removed", "restored"] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+export const revisionEntities = ["larpass", "speaker"] as const;
+export type RevisionEntity = (typeof revisionEntities)[number];
+
+// Labels ---------------------------------------------------------------------------------------------
+
+export const larpassStatusLabels: Record<LarpassStatus, string> = {
+  draft: "Utkast",
+  published: "Publicerat",
+  cancelled: "Inställt",
+};
+
+/** The languages a lärpass can be held in (ISO 639-1), in the order the form lists them. */
+export const languages = ["sv", "en", "fi", "no", "da", "de", "fr", "es"] as const;
+export type Language = (typeof languages)[number];
+export const languageLabels: Record<string, string> = {
+  sv: "Svenska",
+  en: "Engelska",
+  fi: "Finska",
+  no: "Norska",
+  da: "Danska",
+  de: "Tyska",
+  fr: "Franska",
+  es: "Spanska",
+} satisfies Record<Language, string>;
+
+export const organisationKindLabels: Record<OrganisationKind, string> = {
+  region: "Region",
+  agency: "Myndighet",
+  university: "Lärosäte",
+  company: "Företag",
+  other: "Övrigt",
+};
+
+export const registrationStatusLabels: Record<RegistrationStatus, string> = { confirmed: "Har plats", waitlisted: "I kö" };
+
+export const changeKindLabels: Record<ChangeKind, string> = {
+  new: "Nytt lärpass",
+  time: "Ny tid",
+  room: "Ny lokal",
+  title: "Ny titel",
+  abstract: "Ny sammanfattning",
+  speakers: "Ändrade talare",
+  cancelled: "Inställt",
+  removed: "Borttaget",
+  restored: "Åter i programmet",
+};
+
+// Plurals (through lib/plural.ts, the one helper on Intl.PluralRules) ---------------------------------
+
+/** "1 medlem" / "3 medlemmar" */
+export const members = (n: number) => plural(n, "medlem", "medlemmar");
+/** "1 lärpass" (same in plural) */
+export const larpassCount = (n: number) => plural(n, "lärpass", "lärpass");

@@ -1,0 +1,116 @@
+// Who may do what to which row: the one place that says it. Every server action and role-gated route
+// handler names its rule here (lib/action.ts looks it up before anything else runs), and the guard tests
+// enumerate this table, so an endpoint without a rule fails a test.
+//
+// `who` is checked by the pipeline from the session. `rows` says which rows the caller may touch; the
+// ownership predicates below are the rules themselves, called by the lib function that writes, inside its
+// transaction (so the check and the write see the same data).
+import { and, eq } from "drizzle-orm";
+import type { DB } from "@/db";
+import { larpassSpeakers, speakers } from "@/db/schema";
+import type { Role } from "@/lib/domain";
+
+/** Who may call: anyone (a public form), or a signed-in account with at least this role. */
+export type Who = "anyone" | Role;
+
+/**
+ * Which rows: "any" (an organiser edits the whole programme), "own-account" (the session's own user: ids in
+ * the form are never read), "own-larpass" (a lärpass the account speaks in: speaksIn), "own-speaker" (the
+ * speaker record linked to the account: speakerIdOfUser).
+ */
+export type Rows = "any" | "own-account" | "own-larpass" | "own-speaker";
+
+export type Rule = { who: Who; rows: Rows; why?: string };
+
+const organiser: Rule = { who: "organiser", rows: "any" };
+
+export const policy = {
+  // Signing in and out ----------------------------------------------------------------------------------
+  "session.sign-in": { who: "anyone", rows: "own-account", why: "anyone may ask for a sign-in link; rate-limited per address and client" },
+  "session.sign-out": { who: "anyone", rows: "own-account", why: "ending one's own session needs no privilege" },
+
+  // Members ---------------------------------------------------------------------------------------------
+  "registration.choose": { who: "member", rows: "own-account" },
+  "registration.leave": { who: "member", rows: "own-account" },
+  "calendar.create-link": { who: "member", rows: "own-account" },
+  "calendar.revoke-link": { who: "member", rows: "own-account" },
+  "account.delete": { who: "member", rows: "own-account" },
+  "own-account.save-profile": { who: "member", rows: "own-account" },
+  "account.export-data": { who: "member", rows: "own-account" },
+  "registration.api": { who: "member", rows: "own-account" },
+  "calendar.download": { who: "member", rows: "own-account" },
+
+  // Speakers (Mina lärpass) -----------------------------------------------------------------------------
+  "own-larpass.save-abstract": { who: "speaker", rows: "own-larpass" },
+  "own-speaker.save-profile": { who: "speaker", rows: "own-speaker" },
+
+  // Organisers ------------------------------------------------------------------------------------------
+  "event.create": organiser,
+  "event.update": organiser,
+  "event.delete": organiser,
+  "day.add": organiser,
+  "day.rename": organiser,
+  "day.delete": organiser,
+  "slot.add": organiser,
+  "slot.update": organiser,
+  "slot.delete": organiser,
+  "room.add": organiser,
+  "room.update": organiser,
+  "room.delete": organiser,
+  "schedule.move": organiser,
+  "schedule.preview-move": organiser,
+  "schedule.apply-room-suggestion": organiser,
+  "import.preview": organiser,
+  "import.confirm": organiser,
+  "export.download": organiser,
+  "larpass.export-csv": organiser,
+  "revision.restore": organiser,
+  "larpass.create": organiser,
+  "larpass.update": organiser,
+  "larpass.delete": organiser,
+  "speaker.create": organiser,
+  "speaker.update": organiser,
+  "speaker.delete": organiser,
+  "speaker.invite": organiser,
+  "speaker.unlink": organiser,
+  "organisation.create": organiser,
+  "organisation.update": organiser,
+  "organisation.delete": organiser,
+  "organisation.confirm": organiser,
+  "mail.retry": organiser,
+} as const satisfies Record<string, Rule>;
+
+export type PolicyKey = keyof typeof policy;
+
+const rank: Record<Role, number> = { member: 0, speaker: 1, organiser: 2 };
+
+/**
+ * Whether an account with `role` passes `who`. An organiser may do what a speaker or member may; a speaker
+ * what a member may; organiser-only is organiser only.
+ */
+export function passes(role: Role | null, who: Who): boolean {
+  if (who === "anyone") return true;
+  if (role === null) return false;
+  return rank[role] >= rank[who];
+}
+
+// Ownership -------------------------------------------------------------------------------------------------
+
+type Reader = Pick<DB, "select">;
+
+/** "own-speaker": the speaker record the account speaks as, or null. */
+export function speakerIdOfUser(tx: Reader, userId: string): number | null {
+  return tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.userId, userId)).get()?.id ?? null;
+}
+
+/** "own-larpass": whether the account is linked to a speaker of this lärpass. */
+export function speaksIn(tx: Reader, userId: string, larpassId: number): boolean {
+  return Boolean(
+    tx
+      .select({ id: speakers.id })
+      .from(larpassSpeakers)
+      .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
+      .where(and(eq(larpassSpeakers.larpassId, larpassId), eq(speakers.userId, userId)))
+      .get(),
+  );
+}
