@@ -2,7 +2,7 @@
 // revisions, and the small result type. No "server-only": the demo seed writes documentation too.
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db";
-import { docQuestions, docRevisions, documentations, events, larpass, larpassSpeakers, speakers, type Documentation, type Event } from "@/db/schema";
+import { docQuestions, docRevisions, documentations, events, larpass, type Documentation, type Event } from "@/db/schema";
 import type { RevisionAuthor } from "@/lib/revisions";
 
 export type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
@@ -58,19 +58,4 @@ export function recordDocRevision(
       after: r.after,
     })
     .run();
-}
-
-/**
- * Whether the account is linked to a speaker of the lärpass (the same rule as lib/speakers/mine.ts's speaksIn,
- * which is server-only; the demo seed runs this module from the command line).
- */
-export function speaksInLarpass(tx: Pick<DB, "select">, userId: string, larpassId: number): boolean {
-  return Boolean(
-    tx
-      .select({ id: speakers.id })
-      .from(larpassSpeakers)
-      .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
-      .where(and(eq(larpassSpeakers.larpassId, larpassId), eq(speakers.userId, userId)))
-      .get(),
-  );
 }

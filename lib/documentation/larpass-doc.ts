@@ -1,11 +1,12 @@
 // A lärpass's section of the documentation: summary, group outputs, quotes and slide links. Its speakers
-// write it on Mina lärpass (only for a lärpass they speak in: checked here, in the transaction), organisers
-// may edit any. A version number refuses a save from a form opened before someone else's save.
+// write it on Mina lärpass (policy "own-larpass": the policy's speaksIn, checked here in the transaction that
+// writes), organisers may edit any (rows "any"). A version number refuses a save from a form opened before someone else's save.
 import { and, eq } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { larpass, larpassDocs, type GroupOutput, type LarpassDoc, type SlideLink } from "@/db/schema";
 import type { RevisionAuthor } from "@/lib/revisions";
-import { fail, recordDocRevision, speaksInLarpass, type Result } from "./common";
+import { speaksIn, type Rows } from "@/lib/policy";
+import { fail, recordDocRevision, type Result } from "./common";
 
 export type LarpassDocInput = { summary: string; groups: GroupOutput[]; quotes: string[]; slides: SlideLink[] };
 
@@ -19,7 +20,7 @@ export function saveLarpassDoc({
   larpassId,
   eventId,
   userId,
-  asOrganiser,
+  rows,
   author,
   expectedVersion,
   input,
@@ -29,7 +30,8 @@ export function saveLarpassDoc({
   /** The organiser's page's event: the lärpass must belong to it. */
   eventId?: number;
   userId: string;
-  asOrganiser: boolean;
+  /** The policy rule's rows: "own-larpass" (a speaker, only where they speak) or "any" (an organiser). */
+  rows: Extract<Rows, "any" | "own-larpass">;
   author: RevisionAuthor;
   expectedVersion: number;
   input: LarpassDocInput;
@@ -43,7 +45,7 @@ export function saveLarpassDoc({
         .where(eventId != null ? and(eq(larpass.id, larpassId), eq(larpass.eventId, eventId)) : eq(larpass.id, larpassId))
         .get();
       if (!l) return fail("Lärpasset finns inte.");
-      if (!asOrganiser && !speaksInLarpass(t, userId, larpassId)) return fail("Du är inte talare i det här lärpasset och kan inte ändra dess dokumentation.");
+      if (rows === "own-larpass" && !speaksIn(t, userId, larpassId)) return fail("Du är inte talare i det här lärpasset och kan inte ändra dess dokumentation.");
       const current = readLarpassDoc(t, larpassId);
       const version = current?.version ?? 0;
       if (version !== expectedVersion) {

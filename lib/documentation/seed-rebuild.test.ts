@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { larpassSpeakers, speakers } from "@/db/schema";
-import { createEvent, createUser } from "@/lib/testing/factories";
+import { createEvent, createUser } from "@/test/factories";
 import { documentationToDocx } from "./export-docx";
 import { documentationToMarkdown } from "./export-markdown";
 import { parseGroups, saveLarpassDoc } from "./larpass-doc";
@@ -135,7 +135,7 @@ describe("seed 001: a workshop's group outputs under its lärpass", () => {
     const saved = saveLarpassDoc({
       larpassId: lp.id,
       userId: user.id,
-      asOrganiser: false,
+      rows: "own-larpass",
       author: { userId: user.id, label: "talare", role: "speaker" },
       expectedVersion: 0,
       input: { summary: "Scenarion är tänkta framtider.", groups, quotes: [], slides: [] },
@@ -159,7 +159,7 @@ describe("seed 001: a workshop's group outputs under its lärpass", () => {
 
 describe("the demo seed", () => {
   test("the 2018 demo has a published documentation with questions, answers in themes and one lärpass summary", async () => {
-    const { seedDemoDocumentation } = await import("./demo");
+    const { seedDemoDocumentation } = await import("@/scripts/seed");
     const f = createEvent(db, { name: "Demo 2018" });
     f.larpass({ title: "Första lärpasset" });
     seedDemoDocumentation(db, f.event.id);
