@@ -1,20 +1,25 @@
 // Authorization of every documentation action and route handler, called directly: members cannot moderate
 // or publish, a speaker cannot write or read another lärpass's section or ratings, an anonymous visitor cannot
 // answer when sign-in is required and cannot read an unpublished documentation. Refused calls change nothing.
-// Only the request-time edges are mocked (lib/testing/mock-auth.ts); the lib code and SQLite are real.
+// Each action's rule in the policy table (lib/policy.ts) is checked here too, so the table and these calls
+// say the same thing; app/policy.guard.test.ts checks that every action has a rule and every rule is used.
+// Only the request-time edges are mocked (test/mock-auth.ts); the lib code and SQLite are real.
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-vi.mock("@/lib/auth", async () => (await import("@/lib/testing/mock-auth")).authModuleMock);
-vi.mock("next/navigation", async () => (await import("@/lib/testing/mock-auth")).navigationMock);
-vi.mock("next/headers", async () => (await import("@/lib/testing/mock-auth")).headersMock);
+vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
+vi.mock("next/navigation", async () => (await import("@/test/mock-auth")).navigationMock);
+vi.mock("next/headers", async () => (await import("@/test/mock-auth")).headersMock);
+vi.mock("next-auth", async () => ({ AuthError: (await import("@/test/mock-auth")).AuthError }));
 
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { docAnswers, docQuestions, docRevisions, docThemes, documentations, larpassDocs, larpassSpeakers, speakers } from "@/db/schema";
-import { createEvent, useTempOutbox } from "@/lib/testing/factories";
-import { form, listEndpoints, makeUser, outcome } from "@/lib/testing/guard-harness";
-import { resetRequestMocks, setRequestHeaders, signInAs, signOutAll } from "@/lib/testing/mock-auth";
+import { createEvent, useTempOutbox } from "@/test/factories";
+import { form, listEndpoints, makeUser, outcome } from "@/test/guard-harness";
+import { resetRequestMocks, setRequestHeaders, signInAs, signOutAll } from "@/test/mock-auth";
 import { saveSettings, createQuestion, createTheme, setPublished } from "@/lib/documentation/workspace";
+import { ruleOf } from "@/lib/action";
+import { policy } from "@/lib/policy";
 
 import * as org from "@/app/arrangor/evenemang/[id]/dokumentation/actions";
 import { GET as ratingsCsv } from "@/app/arrangor/evenemang/[id]/dokumentation/betyg.csv/route";
@@ -188,7 +193,7 @@ describe("speakers' documentation", () => {
     signOutAll();
     expect((await unchanged(() => outcome(() => save(w.mine.id)))).redirect).toMatch(/^\/logga-in/);
     signInAs(makeUser("member"));
-    expect(((await unchanged(() => outcome(() => save(w.mine.id)))).value as { error: string }).error).toBe("Du har inte behörighet att göra det här.");
+    expect((await unchanged(() => outcome(() => save(w.mine.id)))).status).toBe(403);
     signInAs(w.me);
     expect(((await unchanged(() => outcome(() => save(w.theirs.id)))).value as { error: string }).error).toMatch(/^Du är inte talare i det här lärpasset/);
     expect((await outcome(() => save(w.mine.id))).redirect).toBe(`/mina-larpass/${w.mine.id}/dokumentation?sparat=1`);
@@ -217,6 +222,26 @@ describe("the public documentation", () => {
     const md = await (await markdown(new Request("http://x/"), { params: Promise.resolve({ event: w.slug }) })).text();
     expect(md).toContain("- Mitt svar");
     expect(md).not.toContain(w.member.email!);
+  });
+});
+
+describe("the policy table", () => {
+  test("the workspace's actions are organiser-only on any row; the CSV asks the same kind of rule", () => {
+    for (const name of Object.keys(organiserCalls)) {
+      const key = ruleOf(org[name as keyof typeof org]);
+      expect(key, name).toMatch(/^documentation\./);
+      expect(policy[key!], name).toEqual({ who: "organiser", rows: "any" });
+    }
+    expect(policy["documentation.ratings-csv"]).toEqual({ who: "organiser", rows: "any" });
+  });
+
+  test("a speaker's section is own-larpass, a member's answers own-account, answering public with a reason", () => {
+    expect(ruleOf(saveOwnLarpassDocAction)).toBe("own-larpass.save-documentation");
+    expect(policy["own-larpass.save-documentation"]).toEqual({ who: "speaker", rows: "own-larpass" });
+    expect(ruleOf(deleteOwnAnswerAction)).toBe("documentation.delete-own-answer");
+    expect(policy["documentation.delete-own-answer"]).toEqual({ who: "member", rows: "own-account" });
+    expect(ruleOf(submitAnswersAction)).toBe("documentation.answer");
+    expect(policy["documentation.answer"]).toMatchObject({ who: "anyone", rows: "own-account", why: expect.stringMatching(/sign-in/) });
   });
 });
 

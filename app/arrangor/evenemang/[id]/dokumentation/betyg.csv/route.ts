@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/auth/current-user";
+import { checkCaller } from "@/lib/action";
 import { ratingsByLarpass } from "@/lib/documentation/read";
 import { formatAverage } from "@/lib/documentation/rules";
 import { idParamSchema } from "@/lib/validation/schedule";
@@ -12,7 +12,7 @@ const cell = (v: string | number) => {
 
 /** The ratings overview as CSV (semicolons, as Swedish Excel opens it). Organisers only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const who = await requireRole("organiser");
+  const who = await checkCaller("documentation.ratings-csv");
   if (!who.ok) return new Response(who.message, { status: who.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   const eventId = idParamSchema.safeParse((await params).id);
   if (!eventId.success) return new Response("Evenemanget finns inte.", { status: 404 });
