@@ -7,7 +7,18 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { changeKinds, larpassStatuses, organisationKinds, registrationStatuses, revisionEntities, roles } from "../lib/domain";
+import {
+  answerSources,
+  changeKinds,
+  larpassStatuses,
+  organisationKinds,
+  questionKinds,
+  questionScopes,
+  registrationStatuses,
+  revisionEntities,
+  roles,
+  type DocumentationSection,
+} from "../lib/domain";
 
 /**
  * Times are stored as UTC milliseconds (`timestamp_ms`) and shown in the event's
@@ -349,11 +360,6 @@ export type Revision = typeof revisions.$inferSelect;
 
 // Documentation (participants' questions and answers, speakers' sections, the compiled document) ---------
 
-export const questionKinds = ["text", "rating"] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-/** "event": the event as a whole; "larpass": one lärpass; "every-larpass": asked on every lärpass's page. */
-export const questionScopes = ["event", "larpass", "every-larpass"] as const;
-export type QuestionScope = (typeof questionScopes)[number];
 
 export const docQuestions = sqliteTable(
   "doc_questions",
@@ -387,8 +393,6 @@ export const docThemes = sqliteTable(
   (t) => [index("doc_themes_question_idx").on(t.questionId, t.position)],
 );
 
-export const answerSources = ["form", "paste", "demo"] as const;
-
 /**
  * One answer. `userId` is null for anonymous answers, pasted ones, and after the member deleted their account
  * (answers are then kept without any link to the person: the documentation never shows names anyway).
@@ -418,9 +422,6 @@ export const docAnswers = sqliteTable(
     index("doc_answers_larpass_idx").on(t.larpassId),
   ],
 );
-
-export const documentationSections = ["intro", "questions", "larpass", "ratings"] as const;
-export type DocumentationSection = (typeof documentationSections)[number];
 
 /** One per event, made on first use. */
 export const documentations = sqliteTable("documentations", {

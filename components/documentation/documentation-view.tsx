@@ -1,6 +1,7 @@
 import { Markdown } from "@/components/markdown";
 import type { CompiledDocumentation, QuestionView } from "@/lib/documentation/read";
-import { formatAverage, sectionLabels } from "@/lib/documentation/rules";
+import { formatAverage } from "@/lib/documentation/rules";
+import { documentationSectionLabels } from "@/lib/domain";
 import { plural } from "@/lib/plural";
 
 function Answers({ q, level }: { q: QuestionView; level: 2 | 3 }) {
@@ -54,7 +55,7 @@ export function DocumentationView({ doc }: { doc: CompiledDocumentation }) {
           <ol>
             {present.map((s) => (
               <li key={s}>
-                <a href={`#${s}`}>{sectionLabels[s]}</a>
+                <a href={`#${s}`}>{documentationSectionLabels[s]}</a>
                 {s === "larpass" ? (
                   <ol>
                     {doc.larpass.map((l) => (
@@ -71,7 +72,7 @@ export function DocumentationView({ doc }: { doc: CompiledDocumentation }) {
       </header>
       {present.map((s) => (
         <section key={s} id={s} className="doc-section" aria-labelledby={`${s}-rubrik`}>
-          <h2 id={`${s}-rubrik`}>{sectionLabels[s]}</h2>
+          <h2 id={`${s}-rubrik`}>{documentationSectionLabels[s]}</h2>
           {s === "intro" ? <Markdown>{doc.intro}</Markdown> : null}
           {s === "questions" ? doc.questions.map((q) => <Answers key={q.id} q={q} level={2} />) : null}
           {s === "larpass"

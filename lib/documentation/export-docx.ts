@@ -13,7 +13,8 @@ import {
   type ISectionOptions,
 } from "docx";
 import type { CompiledDocumentation, QuestionView } from "./read";
-import { formatAverage, sectionLabels } from "./rules";
+import { formatAverage } from "./rules";
+import { documentationSectionLabels } from "@/lib/domain";
 
 const H = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
 const heading = (text: string, level: 1 | 2 | 3 | 4, pageBreak = false) =>
@@ -58,15 +59,15 @@ export async function documentationToDocx(doc: CompiledDocumentation): Promise<B
       first = false;
     };
     if (s === "intro" && doc.intro.trim()) {
-      start(sectionLabels.intro);
+      start(documentationSectionLabels.intro);
       body.push(...markdownParagraphs(doc.intro, 2));
     }
     if (s === "questions" && doc.questions.length) {
-      start(sectionLabels.questions);
+      start(documentationSectionLabels.questions);
       for (const q of doc.questions) body.push(...answers(q, 2));
     }
     if (s === "larpass" && doc.larpass.length) {
-      start(sectionLabels.larpass);
+      start(documentationSectionLabels.larpass);
       for (const l of doc.larpass) {
         body.push(heading(l.title, 2));
         const who = l.speakers.map((p) => [p.name, p.organisation].filter(Boolean).join(", ")).join("; ");
@@ -93,7 +94,7 @@ export async function documentationToDocx(doc: CompiledDocumentation): Promise<B
       }
     }
     if (s === "ratings" && doc.ratings?.length) {
-      start(sectionLabels.ratings);
+      start(documentationSectionLabels.ratings);
       for (const r of doc.ratings) {
         body.push(
           bullet(`${r.title}: ${r.summary.count} svar, medel ${formatAverage(r.summary.average)} (1: ${r.summary.distribution[0]}, 2: ${r.summary.distribution[1]}, 3: ${r.summary.distribution[2]}, 4: ${r.summary.distribution[3]}, 5: ${r.summary.distribution[4]})`),

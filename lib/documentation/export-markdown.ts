@@ -1,6 +1,7 @@
 // The compiled documentation as Markdown: the same sections, in the same order, as the public page.
 import type { CompiledDocumentation, QuestionView } from "./read";
-import { formatAverage, sectionLabels } from "./rules";
+import { formatAverage } from "./rules";
+import { documentationSectionLabels } from "@/lib/domain";
 
 function answersMd(q: QuestionView, level: number): string[] {
   const out: string[] = [`${"#".repeat(level)} ${q.prompt}`, ""];
@@ -14,13 +15,13 @@ function answersMd(q: QuestionView, level: number): string[] {
 export function documentationToMarkdown(doc: CompiledDocumentation): string {
   const out: string[] = [`# ${doc.event.name}`, "", [doc.event.venue, doc.event.dates].filter(Boolean).join(", "), ""];
   for (const s of doc.order) {
-    if (s === "intro" && doc.intro.trim()) out.push(`## ${sectionLabels.intro}`, "", doc.intro.trim(), "");
+    if (s === "intro" && doc.intro.trim()) out.push(`## ${documentationSectionLabels.intro}`, "", doc.intro.trim(), "");
     if (s === "questions" && doc.questions.length) {
-      out.push(`## ${sectionLabels.questions}`, "");
+      out.push(`## ${documentationSectionLabels.questions}`, "");
       for (const q of doc.questions) out.push(...answersMd(q, 3));
     }
     if (s === "larpass" && doc.larpass.length) {
-      out.push(`## ${sectionLabels.larpass}`, "");
+      out.push(`## ${documentationSectionLabels.larpass}`, "");
       for (const l of doc.larpass) {
         out.push(`### ${l.title}`, "");
         const who = l.speakers.map((p) => [p.name, p.organisation].filter(Boolean).join(", ")).join("; ");
@@ -34,7 +35,7 @@ export function documentationToMarkdown(doc: CompiledDocumentation): string {
       }
     }
     if (s === "ratings" && doc.ratings?.length) {
-      out.push(`## ${sectionLabels.ratings}`, "", "| Lärpass | Svar | Medel | 1 | 2 | 3 | 4 | 5 |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+      out.push(`## ${documentationSectionLabels.ratings}`, "", "| Lärpass | Svar | Medel | 1 | 2 | 3 | 4 | 5 |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
       for (const r of doc.ratings) out.push(`| ${r.title} | ${r.summary.count} | ${formatAverage(r.summary.average)} | ${r.summary.distribution.join(" | ")} |`);
       out.push("");
     }

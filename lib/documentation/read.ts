@@ -3,7 +3,8 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { docAnswers, docAttachments, docQuestions, docThemes, events, larpass, type DocQuestion, type DocumentationSection, type Event, type GroupOutput, type SlideLink } from "@/db/schema";
+import { docAnswers, docAttachments, docQuestions, docThemes, events, larpass, type DocQuestion, type Event, type GroupOutput, type SlideLink } from "@/db/schema";
+import type { DocumentationSection } from "@/lib/domain";
 import { getProgramme } from "@/lib/programme";
 import { formatDateSpan, formatTimeRange, formatDay } from "@/lib/time";
 import { readDocumentation } from "./common";

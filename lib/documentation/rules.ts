@@ -1,26 +1,10 @@
 // The documentation's rules, without a database: the answer window, what an answer must look like, pasted
-// answers, rating summaries and the section labels. Shared by the lib functions, the pages and the tests.
-import type { DocumentationSection, QuestionKind, QuestionScope } from "@/db/schema";
+// answers and rating summaries (its enums and labels are in lib/domain.ts). Shared by the lib functions, the pages and the tests.
+import type { DocumentationSection } from "@/lib/domain";
 import { zonedToUtc } from "@/lib/time";
 
 export const ANSWER_MAX = 2000;
 export const DAYS_OPEN_AFTER = 14;
-
-export const sectionLabels: Record<DocumentationSection, string> = {
-  intro: "Inledning",
-  questions: "Deltagarnas svar",
-  larpass: "Lärpassen",
-  ratings: "Betyg",
-};
-
-export const kindLabels: Record<QuestionKind, string> = { text: "Fritext", rating: "Betyg 1–5 med kommentar" };
-export const scopeLabels: Record<QuestionScope, string> = {
-  event: "Hela evenemanget",
-  larpass: "Ett lärpass",
-  "every-larpass": "Varje lärpass",
-};
-
-export const ratingLabels = ["", "1 – Inte alls bra", "2", "3", "4", "5 – Mycket bra"] as const;
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);

@@ -9,10 +9,8 @@ import {
   docQuestions,
   docThemes,
   documentations,
-  type DocumentationSection,
-  type QuestionKind,
-  type QuestionScope,
 } from "@/db/schema";
+import type { DocumentationSection, QuestionKind, QuestionScope } from "@/lib/domain";
 import type { RevisionAuthor } from "@/lib/revisions";
 import { ensureDocumentation, eventById, fail, GONE, larpassOfEvent, questionOfEvent, recordDocRevision, type Result, type Tx } from "./common";
 import { normaliseOrder, parsePastedAnswers } from "./rules";

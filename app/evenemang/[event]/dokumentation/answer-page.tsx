@@ -4,7 +4,7 @@ import type { Event } from "@/db/schema";
 import { db } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { answeringFor, listOwnAnswers, questionsForPage } from "@/lib/documentation/answers";
-import { ratingLabels } from "@/lib/documentation/rules";
+import { ratingLabels } from "@/lib/domain";
 import { formatDateTime } from "@/lib/time";
 import { deleteOwnAnswerAction, submitAnswersAction } from "./actions";
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { serverAction } from "@/lib/action";
 import { refusedState, type DocFormState } from "@/lib/documentation/form-state";
-import type { DocumentationSection } from "@/db/schema";
+import type { DocumentationSection } from "@/lib/domain";
 import { parsePastedAnswers } from "@/lib/documentation/rules";
 import {
   createQuestion,

@@ -5,7 +5,7 @@ import { DocForm } from "@/components/documentation/doc-form";
 import { getEventForOrganiser } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
 import { getWorkspace } from "@/lib/documentation/read";
-import { kindLabels, scopeLabels, sectionLabels } from "@/lib/documentation/rules";
+import { questionKindLabels, questionScopeLabels, documentationSectionLabels } from "@/lib/domain";
 import { formatDateTime, utcToZoned } from "@/lib/time";
 import { idParamSchema } from "@/lib/validation/schedule";
 import { EventHeader } from "@/components/event-header";
@@ -39,7 +39,7 @@ export default async function DocumentationWorkspacePage({ params, searchParams 
   const base = `/arrangor/evenemang/${event.id}/dokumentation`;
   const tz = event.timeZone;
   const hidden = (name: string, value: string) => ({ name, type: "hidden" as const, defaultValue: value });
-  const sectionOptions = (["intro", "questions", "larpass", "ratings"] as const).map((s) => ({ value: s, label: sectionLabels[s] }));
+  const sectionOptions = (["intro", "questions", "larpass", "ratings"] as const).map((s) => ({ value: s, label: documentationSectionLabels[s] }));
   return (
     <>
       <EventHeader
@@ -111,8 +111,8 @@ export default async function DocumentationWorkspacePage({ params, searchParams 
                   <th scope="row">
                     <Link href={`${base}/fragor/${x.id}`}>{x.prompt}</Link>
                   </th>
-                  <td>{x.scope === "larpass" ? x.larpassTitle : scopeLabels[x.scope]}</td>
-                  <td>{kindLabels[x.kind]}</td>
+                  <td>{x.scope === "larpass" ? x.larpassTitle : questionScopeLabels[x.scope]}</td>
+                  <td>{questionKindLabels[x.kind]}</td>
                   <td>
                     {x.answers}
                     {x.hidden ? ` (${x.hidden} dolda)` : ""}
@@ -155,15 +155,15 @@ export default async function DocumentationWorkspacePage({ params, searchParams 
           fields={[
             hidden("eventId", String(event.id)),
             { name: "prompt", label: "Fråga", type: "text", hint: "Till exempel: Det här tar jag med mig från idag" },
-            { name: "kind", label: "Typ", type: "select", defaultValue: "text", options: [{ value: "text", label: kindLabels.text }, { value: "rating", label: kindLabels.rating }] },
+            { name: "kind", label: "Typ", type: "select", defaultValue: "text", options: [{ value: "text", label: questionKindLabels.text }, { value: "rating", label: questionKindLabels.rating }] },
             {
               name: "about",
               label: "Gäller",
               type: "select",
               defaultValue: "event",
               options: [
-                { value: "event", label: scopeLabels.event },
-                { value: "every-larpass", label: scopeLabels["every-larpass"] },
+                { value: "event", label: questionScopeLabels.event },
+                { value: "every-larpass", label: questionScopeLabels["every-larpass"] },
                 ...ws.larpass.map((l) => ({ value: `larpass-${l.id}`, label: `Lärpasset ${l.title}` })),
               ],
             },
