@@ -4,7 +4,7 @@
 // it all. axe runs on every page visited.
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
-import { documentations, larpass, larpassSpeakers, speakers } from "../db/schema";
+import { docAttachments, documentations, larpass, larpassSpeakers, speakers } from "../db/schema";
 import { clientHeaders, insertTestEvent, noScriptContext, signInAs, userIdOf, withTestDb } from "./fixture-data";
 import { expect, expectAccessible, test } from "./fixtures";
 
@@ -98,12 +98,25 @@ test("questions, answers with and without JavaScript, themes, speaker's section,
   await speaker.getByLabel("Gruppernas resultat").fill("## Trädgårdsmästaren (grupp 1:1)\n- Samordnar nätverk\n- Projektmedel\n\n## Loket (grupp 2:1)\n- Tydlig regional ledare");
   await speaker.getByRole("button", { name: "Spara dokumentationen" }).click();
   await expect(speaker.getByText("Dokumentationen är sparad.")).toBeVisible();
+  // An attachment: a text file posing as a PDF is refused beside the field, a real PDF is stored.
+  await speaker.getByLabel("Fil").setInputFiles({ name: "bildspel.pdf", mimeType: "application/pdf", buffer: Buffer.from("inte en pdf") });
+  await speaker.getByRole("button", { name: "Ladda upp bilagan" }).click();
+  await expect(speaker.getByText(/^Bara PDF, PowerPoint/)).toBeVisible();
+  await speaker.getByLabel("Fil").setInputFiles({ name: "bildspel.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await speaker.getByRole("button", { name: "Ladda upp bilagan" }).click();
+  await expect(speaker.getByText("Bilagan är sparad.")).toBeVisible();
+  await expect(speaker.getByRole("button", { name: "Ta bort bildspel.pdf" })).toBeVisible();
+  await expectAccessible(speaker);
   await speakerContext.close();
 
   // Ratings chart for the organiser, then publish.
   await page.goto(`${ws}/betyg`);
   await expectAccessible(page);
   await expect(page.getByText("1 svar, medelbetyg 5,0 av 5.")).toBeVisible();
+  // Before publishing, the attachment is not served to anyone.
+  const attachmentId = withTestDb((db) => db.select({ id: docAttachments.id }).from(docAttachments).where(eq(docAttachments.larpassId, s.larpass.id)).get()!.id);
+  const attachmentUrl = `/evenemang/${s.event.slug}/dokumentation/bilagor/${attachmentId}`;
+  expect((await page.request.get(attachmentUrl)).status()).toBe(404);
   await page.goto(ws);
   await page.getByRole("button", { name: "Publicera dokumentationen" }).click();
   await expect(page.getByText("Dokumentationen är publicerad.")).toBeVisible();
@@ -119,6 +132,9 @@ test("questions, answers with and without JavaScript, themes, speaker's section,
     await expect(reader.getByText(text, { exact: true })).toBeVisible();
   }
   await expect(reader.getByRole("heading", { name: "Trädgårdsmästaren (grupp 1:1)" })).toBeVisible();
+  await expect(reader.getByRole("link", { name: "bildspel.pdf" })).toHaveAttribute("href", attachmentUrl);
+  const served = await reader.request.get(attachmentUrl);
+  expect([served.status(), served.headers()["content-type"], served.headers()["content-disposition"]]).toEqual([200, "application/pdf", `inline; filename="bildspel.pdf"; filename*=UTF-8''bildspel.pdf`]);
 
   // Print view: no navigation, each main section on a new page.
   await reader.emulateMedia({ media: "print" });

@@ -52,6 +52,8 @@ export const policy = {
   "own-larpass.save-abstract": { who: "speaker", rows: "own-larpass" },
   "own-speaker.save-profile": { who: "speaker", rows: "own-speaker" },
   "own-larpass.save-documentation": { who: "speaker", rows: "own-larpass" },
+  "own-larpass.add-attachment": { who: "speaker", rows: "own-larpass" },
+  "own-larpass.delete-attachment": { who: "speaker", rows: "own-larpass" },
 
   // Organisers ------------------------------------------------------------------------------------------
   "event.create": organiser,

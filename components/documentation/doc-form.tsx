@@ -8,7 +8,9 @@ export type { DocFormState };
 export type DocField = {
   name: string;
   label?: string;
-  type: "text" | "textarea" | "select" | "hidden" | "checkbox" | "datetime-local" | "rating";
+  type: "text" | "textarea" | "select" | "hidden" | "checkbox" | "datetime-local" | "rating" | "file";
+  /** For a file field: the types the picker offers (the server checks the file itself). */
+  accept?: string;
   options?: { value: string; label: string }[];
   defaultValue?: string;
   hint?: string;
@@ -104,6 +106,8 @@ export function DocForm({
                   </option>
                 ))}
               </select>
+            ) : f.type === "file" ? (
+              <input id={fid} name={f.name} type="file" accept={f.accept} aria-invalid={err ? true : undefined} aria-describedby={described} />
             ) : (
               <input id={fid} name={f.name} type={f.type} defaultValue={value(f)} aria-invalid={err ? true : undefined} aria-describedby={described} />
             )}

@@ -32,6 +32,12 @@ function Answers({ q, level }: { q: QuestionView; level: 2 | 3 }) {
 }
 
 /** The compiled documentation: also the print view (see the print rules in globals.css). */
+/** "340 kB", "2,5 MB". */
+function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString("sv-SE", { maximumFractionDigits: 1 })} MB`;
+}
+
 export function DocumentationView({ doc }: { doc: CompiledDocumentation }) {
   const present = doc.order.filter(
     (s) => (s === "intro" && doc.intro.trim()) || (s === "questions" && doc.questions.length) || (s === "larpass" && doc.larpass.length) || (s === "ratings" && doc.ratings?.length),
@@ -109,6 +115,18 @@ export function DocumentationView({ doc }: { doc: CompiledDocumentation }) {
                         {l.slides.map((x, i) => (
                           <li key={i}>
                             <a href={x.url}>{x.title}</a>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {l.attachments.length ? (
+                    <>
+                      <h4>Bilagor</h4>
+                      <ul>
+                        {l.attachments.map((a) => (
+                          <li key={a.id}>
+                            <a href={`/evenemang/${doc.event.slug}/dokumentation/bilagor/${a.id}`}>{a.name}</a> ({fileSize(a.size)})
                           </li>
                         ))}
                       </ul>

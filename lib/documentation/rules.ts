@@ -121,14 +121,3 @@ export function isWebUrl(url: string): boolean {
     return false;
   }
 }
-
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-export const attachmentTypes: Record<string, string[]> = {
-  "application/pdf": ["pdf"],
-  "application/vnd.ms-powerpoint": ["ppt"],
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": ["pptx"],
-  "image/png": ["png"],
-  "image/jpeg": ["jpg", "jpeg"],
-  "image/gif": ["gif"],
-  "image/webp": ["webp"],
-};

@@ -4,6 +4,9 @@
 // Each action's rule in the policy table (lib/policy.ts) is checked here too, so the table and these calls
 // say the same thing; app/policy.guard.test.ts checks that every action has a rule and every rule is used.
 // Only the request-time edges are mocked (test/mock-auth.ts); the lib code and SQLite are real.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
 vi.mock("@/lib/auth", async () => (await import("@/test/mock-auth")).authModuleMock);
@@ -13,7 +16,7 @@ vi.mock("next-auth", async () => ({ AuthError: (await import("@/test/mock-auth")
 
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { docAnswers, docQuestions, docRevisions, docThemes, documentations, larpassDocs, larpassSpeakers, speakers } from "@/db/schema";
+import { docAnswers, docAttachments, docQuestions, docRevisions, docThemes, documentations, larpassDocs, larpassSpeakers, speakers } from "@/db/schema";
 import { createEvent, useTempOutbox } from "@/test/factories";
 import { form, listEndpoints, makeUser, outcome } from "@/test/guard-harness";
 import { resetRequestMocks, setRequestHeaders, signInAs, signOutAll } from "@/test/mock-auth";
@@ -26,10 +29,15 @@ import { GET as ratingsCsv } from "@/app/arrangor/evenemang/[id]/dokumentation/b
 import { deleteOwnAnswerAction, submitAnswersAction } from "@/app/evenemang/[event]/dokumentation/actions";
 import { GET as docx } from "@/app/evenemang/[event]/dokumentation/dokumentation.docx/route";
 import { GET as markdown } from "@/app/evenemang/[event]/dokumentation/dokumentation.md/route";
-import { saveOwnLarpassDocAction } from "@/app/mina-larpass/[id]/dokumentation/actions";
+import { deleteAttachmentAction, saveOwnLarpassDocAction, uploadAttachmentAction } from "@/app/mina-larpass/[id]/dokumentation/actions";
+import { GET as attachmentRoute } from "@/app/evenemang/[event]/dokumentation/bilagor/[id]/route";
 import OwnLarpassDocPage from "@/app/mina-larpass/[id]/dokumentation/page";
 
 useTempOutbox();
+// Attachments go to a folder of this test file's own (ATTACHMENTS_PATH is read at each call).
+const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), "bilagor-"));
+process.env.ATTACHMENTS_PATH = attachmentsDir;
+const storedFiles = () => fs.readdirSync(attachmentsDir).sort();
 beforeEach(() => {
   resetRequestMocks();
   vi.spyOn(console, "log").mockImplementation(() => {});
@@ -71,6 +79,8 @@ function snapshot() {
     answers: db.select().from(docAnswers).orderBy(asc(docAnswers.id)).all(),
     docs: db.select().from(documentations).all(),
     larpassDocs: db.select().from(larpassDocs).all(),
+    attachments: db.select().from(docAttachments).all(),
+    files: storedFiles(),
     revisions: db.select().from(docRevisions).all().length,
   };
 }
@@ -208,6 +218,82 @@ describe("speakers' documentation", () => {
   });
 });
 
+describe("attachments", () => {
+  const pdf = (size = 2000) => {
+    const b = new Uint8Array(size);
+    b.set(new TextEncoder().encode("%PDF-1.7\n"));
+    return b;
+  };
+  const pptx = () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(200).fill(0)]);
+  const upload = (larpassId: number, bytes: Uint8Array, name: string, type = "application/pdf") => {
+    const fd = form({ larpassId: String(larpassId) });
+    fd.append("file", new File([bytes as BlobPart], name, { type }));
+    return uploadAttachmentAction(s0, fd);
+  };
+  const download = (slug: string, id: number) => attachmentRoute(new Request("http://x/"), { params: Promise.resolve({ event: slug, id: String(id) }) });
+  const fieldError = (r: { value?: unknown }) => (r.value as { errors?: Record<string, string> }).errors?.file;
+
+  test("anonymous to login, a member 403, a speaker refused on another's lärpass: nothing stored", async () => {
+    const w = world();
+    signOutAll();
+    expect((await unchanged(() => outcome(() => upload(w.mine.id, pdf(), "bilder.pdf")))).redirect).toBe(`/logga-in?next=${encodeURIComponent(`/mina-larpass/${w.mine.id}/dokumentation`)}`);
+    signInAs(makeUser("member"));
+    expect((await unchanged(() => outcome(() => upload(w.mine.id, pdf(), "bilder.pdf")))).status).toBe(403);
+    signInAs(w.me);
+    expect(((await unchanged(() => outcome(() => upload(w.theirs.id, pdf(), "bilder.pdf")))).value as { error: string }).error).toMatch(/^Du är inte talare i det här lärpasset/);
+  });
+
+  test("a wrong type or a too large file is refused beside the field and nothing is stored", async () => {
+    const w = world();
+    signInAs(w.me);
+    // A text file named .pdf, an executable, a zip file that claims to be a PDF, one byte over 10 MB.
+    expect(fieldError(await unchanged(() => outcome(() => upload(w.mine.id, new TextEncoder().encode("inte en pdf"), "bilder.pdf"))))).toMatch(/^Bara PDF, PowerPoint/);
+    expect(fieldError(await unchanged(() => outcome(() => upload(w.mine.id, new Uint8Array([0x4d, 0x5a, 0x90, 0]), "program.exe", "application/octet-stream"))))).toMatch(/^Bara PDF/);
+    expect(fieldError(await unchanged(() => outcome(() => upload(w.mine.id, pptx(), "bilder.pdf"))))).toMatch(/^Bara PDF/);
+    expect(fieldError(await unchanged(() => outcome(() => upload(w.mine.id, pdf(10 * 1024 * 1024 + 1), "stor.pdf"))))).toBe("Filen är för stor: högst 10 MB.");
+    expect(fieldError(await unchanged(() => outcome(() => upload(w.mine.id, new Uint8Array(0), "tom.pdf"))))).toBe("Välj en fil att ladda upp.");
+  });
+
+  test("an unpublished documentation's attachment is 404 for everyone; once published, served with its type and name", async () => {
+    const w = world();
+    signInAs(w.me);
+    const before = storedFiles().length;
+    expect((await outcome(() => upload(w.mine.id, pdf(10 * 1024 * 1024), "Bildspel ö.pdf"))).redirect).toBe(`/mina-larpass/${w.mine.id}/dokumentation?sparat=bilaga#bilagor`);
+    expect((await outcome(() => upload(w.mine.id, pptx(), "Presentation.pptx", "application/octet-stream"))).redirect).toMatch(/sparat=bilaga/);
+    expect(storedFiles().length).toBe(before + 2);
+    const [a, b] = db.select().from(docAttachments).where(eq(docAttachments.larpassId, w.mine.id)).orderBy(asc(docAttachments.id)).all();
+    expect([a.mime, a.size, b.mime]).toEqual(["application/pdf", 10 * 1024 * 1024, "application/vnd.openxmlformats-officedocument.presentationml.presentation"]);
+    signOutAll();
+    expect((await download(w.slug, a.id)).status).toBe(404);
+    signInAs(makeUser("organiser"));
+    expect((await download(w.slug, a.id)).status).toBe(404);
+    setPublished({ eventId: w.eventId, author, published: true });
+    signOutAll();
+    expect((await download("ett-annat-evenemang", a.id)).status).toBe(404);
+    const res = await download(w.slug, a.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe(`inline; filename="Bildspel _.pdf"; filename*=UTF-8''Bildspel%20%C3%B6.pdf`);
+    expect((await res.arrayBuffer()).byteLength).toBe(10 * 1024 * 1024);
+    const ppt = await download(w.slug, b.id);
+    expect(ppt.headers.get("content-disposition")).toMatch(/^attachment; filename="Presentation\.pptx"/);
+  });
+
+  test("a speaker deletes only their own lärpass's attachment, and its file goes with it", async () => {
+    const w = world();
+    signInAs(w.me);
+    await outcome(() => upload(w.mine.id, pdf(), "a.pdf"));
+    const a = db.select().from(docAttachments).where(eq(docAttachments.larpassId, w.mine.id)).get()!;
+    expect(storedFiles()).toContain(a.storedName);
+    signInAs(w.other);
+    expect((await unchanged(() => outcome(() => deleteAttachmentAction(form({ larpassId: String(w.mine.id), attachmentId: String(a.id) }))))).redirect).toMatch(/fel=bilaga/);
+    signInAs(w.me);
+    expect((await outcome(() => deleteAttachmentAction(form({ larpassId: String(w.mine.id), attachmentId: String(a.id) })))).redirect).toMatch(/sparat=bilaga-borttagen/);
+    expect(db.select().from(docAttachments).where(eq(docAttachments.id, a.id)).get()).toBeUndefined();
+    expect(storedFiles()).not.toContain(a.storedName);
+  });
+});
+
 describe("the public documentation", () => {
   test("404 for the .docx and Markdown until published, then served", async () => {
     const w = world();
@@ -238,6 +324,9 @@ describe("the policy table", () => {
   test("a speaker's section is own-larpass, a member's answers own-account, answering public with a reason", () => {
     expect(ruleOf(saveOwnLarpassDocAction)).toBe("own-larpass.save-documentation");
     expect(policy["own-larpass.save-documentation"]).toEqual({ who: "speaker", rows: "own-larpass" });
+    expect(ruleOf(uploadAttachmentAction)).toBe("own-larpass.add-attachment");
+    expect(ruleOf(deleteAttachmentAction)).toBe("own-larpass.delete-attachment");
+    for (const k of ["own-larpass.add-attachment", "own-larpass.delete-attachment"] as const) expect(policy[k]).toEqual({ who: "speaker", rows: "own-larpass" });
     expect(ruleOf(deleteOwnAnswerAction)).toBe("documentation.delete-own-answer");
     expect(policy["documentation.delete-own-answer"]).toEqual({ who: "member", rows: "own-account" });
     expect(ruleOf(submitAnswersAction)).toBe("documentation.answer");
@@ -257,6 +346,9 @@ describe("coverage", () => {
         "app/evenemang/[event]/dokumentation/dokumentation.docx/route.ts#GET",
         "app/evenemang/[event]/dokumentation/dokumentation.md/route.ts#GET",
         "app/mina-larpass/[id]/dokumentation/actions.ts#saveOwnLarpassDocAction",
+        "app/mina-larpass/[id]/dokumentation/actions.ts#uploadAttachmentAction",
+        "app/mina-larpass/[id]/dokumentation/actions.ts#deleteAttachmentAction",
+        "app/evenemang/[event]/dokumentation/bilagor/[id]/route.ts#GET",
       ].sort(),
     );
   });
