@@ -461,7 +461,7 @@ export const larpassDocs = sqliteTable("larpass_docs", {
   updatedAt: updatedAt(),
 });
 
-/** Files beside the database (DOCUMENTATION_FILES_PATH); served only once the documentation is published. */
+/** Files beside the database (ATTACHMENTS_PATH, lib/documentation/attachments.ts); served only once the documentation is published. */
 export const docAttachments = sqliteTable(
   "doc_attachments",
   {
