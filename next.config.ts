@@ -13,9 +13,12 @@ const nextConfig: NextConfig = {
   // forbidden() / unauthorized() give real 403/401 responses for the organiser and speaker pages.
   experimental: {
     authInterrupts: true,
-    // Above the import's own limit (1 MB, lib/import/source.ts), so that a larger file gets the app's
-    // Swedish answer ("Filen är för stor …") instead of Next's error for an over-long request.
-    serverActions: { bodySizeLimit: "2mb" },
+    // Above the app's own limits (the import's 1 MB, lib/import/source.ts; a documentation attachment's
+    // 10 MB, lib/documentation/attachments.ts), so that a larger file gets the app's Swedish answer ("Filen
+    // är för stor …") instead of Next's error for an over-long request. proxy.ts buffers bodies up to the
+    // same size.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
   },
   // The headers that are the same for every response, static files included; the Content-Security-Policy
   // (with its per-request nonce) and HSTS are set by proxy.ts.

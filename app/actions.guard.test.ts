@@ -462,7 +462,9 @@ function discover() {
   // (app/arrangor/actions.guard.test.ts, app/arrangor/grid.guard.test.ts), as have the speakers' own pages
   // (app/mina-larpass/actions.guard.test.ts) and the public schedule.xml.
   const elsewhere = (f: string) =>
-    /^app\/(arrangor|mina-larpass)\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f));
+    /^app\/(arrangor|mina-larpass)\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f)) ||
+    // The documentation's answering, public page and exports: app/evenemang/[event]/dokumentation/documentation.guard.test.ts.
+    rel(f).startsWith("app/evenemang/[event]/dokumentation/");
   return {
     actionFiles: actionFiles.filter((f) => !elsewhere(f)),
     // test/guard-harness.ts names the directive in its own check for inline actions.

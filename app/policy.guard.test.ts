@@ -22,6 +22,9 @@ const publicRoutes: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js's own endpoints (sign-in links, callbacks, sign-out)",
   "app/kalender/[file]/route.ts": "the calendar feed: the secret token in the address is the key",
   "app/evenemang/[event]/schedule.xml/route.ts": "the published programme for conference apps",
+  "app/evenemang/[event]/dokumentation/dokumentation.docx/route.ts": "the published documentation, public like its page (404 until published)",
+  "app/evenemang/[event]/dokumentation/dokumentation.md/route.ts": "the published documentation, public like its page (404 until published)",
+  "app/evenemang/[event]/dokumentation/bilagor/[id]/route.ts": "a published documentation's attachment, public like its page (404 until published)",
 };
 
 async function endpoints() {

@@ -11,6 +11,7 @@ const sections = [
   { href: "/import", label: "Import" },
   { href: "/export", label: "Export" },
   { href: "/andringar", label: "Ändringar" },
+  { href: "/dokumentation", label: "Dokumentation" },
 ] as const;
 
 /**

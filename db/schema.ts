@@ -7,7 +7,18 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { changeKinds, larpassStatuses, organisationKinds, registrationStatuses, revisionEntities, roles } from "../lib/domain";
+import {
+  answerSources,
+  changeKinds,
+  larpassStatuses,
+  organisationKinds,
+  questionKinds,
+  questionScopes,
+  registrationStatuses,
+  revisionEntities,
+  roles,
+  type DocumentationSection,
+} from "../lib/domain";
 
 /**
  * Times are stored as UTC milliseconds (`timestamp_ms`) and shown in the event's
@@ -382,6 +393,156 @@ export const speakerEdits = sqliteTable(
 );
 export type SpeakerEdit = typeof speakerEdits.$inferSelect;
 
+// Documentation (participants' questions and answers, speakers' sections, the compiled document) ---------
+
+
+export const docQuestions = sqliteTable(
+  "doc_questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    scope: text("scope", { enum: questionScopes }).notNull().default("event"),
+    /** Set when scope is "larpass". */
+    larpassId: integer("larpass_id").references(() => larpass.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: questionKinds }).notNull().default("text"),
+    prompt: text("prompt").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("doc_questions_event_idx").on(t.eventId, t.position)],
+);
+
+/** Named, ordered headings the organiser groups one question's answers under. */
+export const docThemes = sqliteTable(
+  "doc_themes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => docQuestions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("doc_themes_question_idx").on(t.questionId, t.position)],
+);
+
+/**
+ * One answer. `userId` is null for anonymous answers, pasted ones, and after the member deleted their account
+ * (answers are then kept without any link to the person: the documentation never shows names anyway).
+ */
+export const docAnswers = sqliteTable(
+  "doc_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => docQuestions.id, { onDelete: "cascade" }),
+    /** The lärpass answered about (questions of scope "larpass" and "every-larpass"). */
+    larpassId: integer("larpass_id").references(() => larpass.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** As shown; a correction by an organiser replaces it, the original stays in the revisions. */
+    text: text("text").notNull().default(""),
+    rating: integer("rating"),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    quote: integer("quote", { mode: "boolean" }).notNull().default(false),
+    themeId: integer("theme_id").references(() => docThemes.id, { onDelete: "set null" }),
+    source: text("source", { enum: answerSources }).notNull().default("form"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("doc_answers_question_idx").on(t.questionId, t.id),
+    index("doc_answers_user_idx").on(t.userId),
+    index("doc_answers_larpass_idx").on(t.larpassId),
+  ],
+);
+
+/** One per event, made on first use. */
+export const documentations = sqliteTable("documentations", {
+  eventId: integer("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  /** Markdown: "Bakgrund", "Syfte", "Summering". */
+  intro: text("intro").notNull().default(""),
+  sectionOrder: text("section_order", { mode: "json" })
+    .$type<DocumentationSection[]>()
+    .notNull()
+    .default(sql`'["intro","questions","larpass","ratings"]'`),
+  published: integer("published", { mode: "boolean" }).notNull().default(false),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  includeRatings: integer("include_ratings", { mode: "boolean" }).notNull().default(false),
+  /** Null: the event's first day at 00:00 (the event's time zone). */
+  answersOpenAt: integer("answers_open_at", { mode: "timestamp_ms" }),
+  /** Null: 14 days after the event's last day. */
+  answersCloseAt: integer("answers_close_at", { mode: "timestamp_ms" }),
+  requireSignIn: integer("require_sign_in", { mode: "boolean" }).notNull().default(true),
+  updatedAt: updatedAt(),
+});
+
+export type GroupOutput = { title: string; points: string[] };
+export type SlideLink = { title: string; url: string };
+
+/** A lärpass's section of the documentation, written by its speakers (and organisers). */
+export const larpassDocs = sqliteTable("larpass_docs", {
+  larpassId: integer("larpass_id")
+    .primaryKey()
+    .references(() => larpass.id, { onDelete: "cascade" }),
+  summary: text("summary").notNull().default(""),
+  groups: text("groups", { mode: "json" }).$type<GroupOutput[]>().notNull().default(sql`'[]'`),
+  quotes: text("quotes", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  slides: text("slides", { mode: "json" }).$type<SlideLink[]>().notNull().default(sql`'[]'`),
+  version: integer("version").notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+/** Files beside the database (ATTACHMENTS_PATH, lib/documentation/attachments.ts); served only once the documentation is published. */
+export const docAttachments = sqliteTable(
+  "doc_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    larpassId: integer("larpass_id")
+      .notNull()
+      .references(() => larpass.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    storedName: text("stored_name").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("doc_attachments_larpass_idx").on(t.larpassId)],
+);
+
+/**
+ * Every change in an event's documentation workspace (questions, moderation, themes, settings, a lärpass's
+ * section): who, when, what, before and after, like `revisions` for lärpass and speakers. Kept apart from
+ * `revisions` because its subject is the event's workspace, not one lärpass's editable fields.
+ */
+export const docRevisions = sqliteTable(
+  "doc_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorLabel: text("author_label").notNull(),
+    authorRole: text("author_role", { enum: [...roles, "system"] }).notNull(),
+    what: text("what").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("doc_revisions_event_idx").on(t.eventId, t.id)],
+);
+
+export type DocQuestion = typeof docQuestions.$inferSelect;
+export type DocTheme = typeof docThemes.$inferSelect;
+export type DocAnswer = typeof docAnswers.$inferSelect;
+export type Documentation = typeof documentations.$inferSelect;
+export type LarpassDoc = typeof larpassDocs.$inferSelect;
+export type DocAttachment = typeof docAttachments.$inferSelect;
+export type DocRevision = typeof docRevisions.$inferSelect;
 // Mail ----------------------------------------------------------------------------------------------------
 
 export const mailStatuses = ["pending", "sending", "sent", "failed"] as const;

@@ -71,3 +71,31 @@ export const changeKindLabels: Record<ChangeKind, string> = {
 export const members = (n: number) => plural(n, "medlem", "medlemmar");
 /** "1 lärpass" (same in plural) */
 export const larpassCount = (n: number) => plural(n, "lärpass", "lärpass");
+
+// The documentation (participants' answers, themes, the compiled document) ------------------------------------
+
+export const questionKinds = ["text", "rating"] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+/** "event": the event as a whole; "larpass": one lärpass; "every-larpass": asked on every lärpass's page. */
+export const questionScopes = ["event", "larpass", "every-larpass"] as const;
+export type QuestionScope = (typeof questionScopes)[number];
+export const answerSources = ["form", "paste", "demo"] as const;
+export const documentationSections = ["intro", "questions", "larpass", "ratings"] as const;
+export type DocumentationSection = (typeof documentationSections)[number];
+
+export const documentationSectionLabels: Record<DocumentationSection, string> = {
+  intro: "Inledning",
+  questions: "Deltagarnas svar",
+  larpass: "Lärpassen",
+  ratings: "Betyg",
+};
+
+export const questionKindLabels: Record<QuestionKind, string> = { text: "Fritext", rating: "Betyg 1–5 med kommentar" };
+
+export const questionScopeLabels: Record<QuestionScope, string> = {
+  event: "Hela evenemanget",
+  larpass: "Ett lärpass",
+  "every-larpass": "Varje lärpass",
+};
+
+export const ratingLabels = ["", "1 – Inte alls bra", "2", "3", "4", "5 – Mycket bra"] as const;

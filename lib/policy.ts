@@ -39,10 +39,21 @@ export const policy = {
   "account.export-data": { who: "member", rows: "own-account" },
   "registration.api": { who: "member", rows: "own-account" },
   "calendar.download": { who: "member", rows: "own-account" },
+  "documentation.delete-own-answer": { who: "member", rows: "own-account" },
+
+  // Participants' answers (Dokumentation) ---------------------------------------------------------------
+  "documentation.answer": {
+    who: "anyone",
+    rows: "own-account",
+    why: "an event may let anyone answer; submitAnswers asks for a session when the event requires sign-in (the default), and rate-limits and screens anonymous answers",
+  },
 
   // Speakers (Mina lärpass) -----------------------------------------------------------------------------
   "own-larpass.save-abstract": { who: "speaker", rows: "own-larpass" },
   "own-speaker.save-profile": { who: "speaker", rows: "own-speaker" },
+  "own-larpass.save-documentation": { who: "speaker", rows: "own-larpass" },
+  "own-larpass.add-attachment": { who: "speaker", rows: "own-larpass" },
+  "own-larpass.delete-attachment": { who: "speaker", rows: "own-larpass" },
 
   // Organisers ------------------------------------------------------------------------------------------
   "event.create": organiser,
@@ -80,6 +91,19 @@ export const policy = {
   "organisation.delete": organiser,
   "organisation.confirm": organiser,
   "mail.retry": organiser,
+  // The documentation workspace (every row is checked to belong to the page's event, in lib/documentation).
+  "documentation.create-question": organiser,
+  "documentation.edit-question": organiser,
+  "documentation.enable-ratings": organiser,
+  "documentation.save-settings": organiser,
+  "documentation.publish": organiser,
+  "documentation.moderate-answer": organiser,
+  "documentation.correct-answer": organiser,
+  "documentation.create-theme": organiser,
+  "documentation.edit-theme": organiser,
+  "documentation.paste-answers": organiser,
+  "documentation.edit-larpass-section": organiser,
+  "documentation.ratings-csv": organiser,
 } as const satisfies Record<string, Rule>;
 
 export type PolicyKey = keyof typeof policy;

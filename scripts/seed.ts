@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
+import { saveLarpassDoc } from "@/lib/documentation/larpass-doc";
+import { createQuestion, enableRatingForEveryLarpass, pasteAnswers, saveSettings, setPublished } from "@/lib/documentation/workspace";
 import { importProgramme } from "@/lib/import/import-programme";
 import { reviseAround, type RevisionAuthor } from "@/lib/revisions";
 import { parseProgramme } from "@/lib/import/parse-programme";
@@ -42,7 +44,7 @@ export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}
 
   const programme = parseProgramme(fs.readFileSync(demoFixture, "utf8"));
   const date = "2018-03-15";
-  return database.transaction(
+  const result = database.transaction(
     (tx) => {
       const event = tx
         .insert(events)
@@ -91,10 +93,73 @@ export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}
         .values({ email: DEMO_ORGANISER_EMAIL, name: "Demoarrangör", role: "organiser" })
         .onConflictDoNothing()
         .run();
-      return { seeded: true, larpass: result.larpassIds.length };
+      return { seeded: true, larpass: result.larpassIds.length, eventId: event.id };
     },
     { behavior: "immediate" },
   );
+  // The documentation's own functions each run their transaction, so they follow the programme's.
+  seedDemoDocumentation(database, result.eventId, now);
+  return { seeded: result.seeded, larpass: result.larpass };
+}
+
+const demoIntro = `## Bakgrund
+
+Reglabs årskonferens samlar regioner, myndigheter och forskare kring regional utveckling.
+
+## Syfte
+
+Att dela erfarenheter mellan regionerna och ta med oss lärdomar hem.`;
+
+/**
+ * The demo's small documentation for the 2018 event: the two questions of a real seminar's documentation, a
+ * rating on every lärpass, a few answers in themes, one lärpass's summary with two group outputs, published.
+ * Answering is open for a year from seeding, like the demo's sign-up, so it can be tried at once. Built with
+ * the workspace's own functions, as an organiser would.
+ */
+export function seedDemoDocumentation(database: DB, eventId: number, now = new Date()): void {
+  saveSettings({
+    eventId,
+    author: demoAuthor,
+    database,
+    settings: {
+      intro: demoIntro,
+      sectionOrder: ["intro", "questions", "larpass", "ratings"],
+      includeRatings: true,
+      requireSignIn: true,
+      answersOpenAt: new Date(now.getTime() - 60_000),
+      answersCloseAt: new Date(now.getTime() + 365 * 24 * 3600_000),
+    },
+  });
+  const q1 = createQuestion({ eventId, author: demoAuthor, database, scope: "event", larpassId: null, kind: "text", prompt: "Det här tycker jag är en viktig fråga inför nästa konferens" });
+  const q2 = createQuestion({ eventId, author: demoAuthor, database, scope: "event", larpassId: null, kind: "text", prompt: "Det här tar jag med mig från idag" });
+  enableRatingForEveryLarpass({ eventId, author: demoAuthor, database });
+  if (q1.ok) {
+    pasteAnswers({ eventId, author: demoAuthor, database, questionId: q1.id, larpassId: null, text: "## Regionens roll\nVad kan regionen göra som inte kommunen och staten kan?\nMinsta gemensamma nämnaren för arbetet i regionerna?\n## EU:s roll\nEU-perspektivet och framtida socialfond" });
+  }
+  if (q2.ok) {
+    pasteAnswers({ eventId, author: demoAuthor, database, questionId: q2.id, larpassId: null, text: "## Mötesmetod\nBra övning med inspel från olika perspektiv i gruppdiskussionen\n## Goda exempel\nKunskap om projekt som kan användas som förebilder\nBra idéer som jag ska lära mig mer om" });
+  }
+  const first = database.select().from(larpass).where(eq(larpass.eventId, eventId)).orderBy(asc(larpass.sortOrder), asc(larpass.id)).get();
+  if (first) {
+    saveLarpassDoc({
+      larpassId: first.id,
+      userId: "",
+      rows: "any",
+      author: demoAuthor,
+      expectedVersion: 0,
+      database,
+      input: {
+        summary: "Deltagarna arbetade i grupper med scenarier för regionens roll år 2030.",
+        groups: [
+          { title: "Trädgårdsmästaren (grupp 1)", points: ["Samordnar nätverk", "Ger sektorsövergripande perspektiv", "Långsiktigt hållbart"] },
+          { title: "Loket (grupp 2)", points: ["Tydlig regional ledare", "Genomförare", "Driver och upphandlar utbildning"] },
+        ],
+        quotes: ["Vi har så mycket att lära av varandra!"],
+        slides: [],
+      },
+    });
+  }
+  setPublished({ eventId, author: demoAuthor, database, published: true });
 }
 
 if (typeof require !== "undefined" && require.main === module) {

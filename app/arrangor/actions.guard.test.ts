@@ -565,6 +565,8 @@ describe("coverage", () => {
         "app/arrangor/granska",
         // Speaker invitations have their own guard test (app/mina-larpass/actions.guard.test.ts).
         "app/arrangor/talare/inbjudan",
+        // The documentation workspace: app/evenemang/[event]/dokumentation/documentation.guard.test.ts.
+        "app/arrangor/evenemang/[id]/dokumentation",
       ],
     );
     expect(found).toEqual([...Object.keys(table), "app/arrangor/evenemang/[id]/larpass.csv/route.ts#GET"].sort());

@@ -81,6 +81,12 @@ export default async function AccountPage() {
           Ditt konto, dina val och köplatser tas bort direkt. Dina platser går vidare till nästa person i kön. Du kan
           alltid skapa ett nytt konto genom att logga in igen.
         </p>
+        <p>
+          <strong>Dina svar på frågor</strong> (till exempel &quot;Det här tar jag med mig från idag&quot; och betyg) blir
+          kvar i evenemangets dokumentation utan koppling till dig: de visas aldrig med namn, och när kontot är borttaget
+          finns inget som leder tillbaka till dig. Vill du att ett svar försvinner helt, ta bort det själv på frågesidan
+          (under Mina svar) innan du tar bort kontot.
+        </p>
         <DeleteAccountForm />
       </section>
     </>

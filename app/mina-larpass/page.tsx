@@ -106,6 +106,9 @@ export default async function MyLarpassPage() {
                   {l.window.open ? "Ändra sammanfattningen" : "Visa sammanfattningen"}
                   <span className="visually-hidden"> för {l.title}</span>
                 </Link>
+                <Link className="button secondary" href={`/mina-larpass/${l.id}/dokumentation`}>
+                  Dokumentation och betyg<span className="visually-hidden"> för {l.title}</span>
+                </Link>
                 {isPublic ? <Link href={larpassHref(l.event.slug, l.slug)}>Se lärpasset i programmet<span className="visually-hidden">: {l.title}</span></Link> : null}
               </p>
             </article>

@@ -85,6 +85,10 @@ export default async function MyProgrammePage({ searchParams }: Props) {
                       <Link href={larpassHref(event.slug, r.seat.slug)}>{r.seat.title}</Link>
                       <br />
                       <span className="meta">{r.seat.room?.name ?? "Lokal meddelas senare"}</span>
+                      <br />
+                      <Link href={`/evenemang/${event.slug}/dokumentation/svara/${r.seat.slug}`}>
+                        Svara på frågor<span className="visually-hidden"> om {r.seat.title}</span>
+                      </Link>
                     </p>
                   ) : (
                     <p className="muted">Inget valt.</p>
@@ -117,6 +121,10 @@ export default async function MyProgrammePage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
+
+      <p style={{ marginTop: "1rem" }}>
+        <Link href={`/evenemang/${event.slug}/dokumentation/svara`}>Frågor till deltagarna om {event.name}</Link>
+      </p>
 
       <section aria-labelledby="kalender" className="panel" style={{ marginTop: "2rem" }}>
         <h2 id="kalender">I din kalender</h2>

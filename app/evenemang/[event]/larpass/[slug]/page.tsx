@@ -121,6 +121,11 @@ export default async function LarpassPage({ params, searchParams }: Props) {
               </ul>
             )}
           </section>
+          {l.status === "published" ? (
+            <p style={{ marginTop: "1rem" }}>
+              <Link href={`/evenemang/${event.slug}/dokumentation/svara/${l.slug}`}>Svara på frågor om lärpasset</Link>
+            </p>
+          ) : null}
         </aside>
       </div>
     </article>

@@ -1,0 +1,154 @@
+// The documentation end to end in Chromium: an organiser asks questions, members answer with and without
+// JavaScript, the organiser pastes answers in and groups them into a theme, the speaker writes the lärpass's
+// summary and group outputs, the organiser publishes, and the public page, its print view and the .docx hold
+// it all. axe runs on every page visited.
+import JSZip from "jszip";
+import { eq } from "drizzle-orm";
+import { docAttachments, documentations, larpass, larpassSpeakers, speakers } from "../db/schema";
+import { clientHeaders, insertTestEvent, noScriptContext, signInAs, userIdOf, withTestDb } from "./fixture-data";
+import { expect, expectAccessible, test } from "./fixtures";
+
+test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
+
+function seed() {
+  return withTestDb((db) =>
+    db.transaction((tx) => {
+      const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+      const { event, slot, room } = insertTestEvent(tx, { slug: `e2e-dok-${stamp}`, name: `Seminariet ${stamp}`, date: "2015-01-14", slot: ["10:00", "10:45"], room: { name: "Dalasalen", capacity: 40 } });
+      const l = tx
+        .insert(larpass)
+        .values({ eventId: event.id, slug: "scenarion", title: `Scenarion ${stamp}`, status: "published", timeSlotId: slot.id, roomId: room.id })
+        .returning()
+        .get();
+      const sp = tx.insert(speakers).values({ name: "Sara Scenario", slug: `sara-${stamp}` }).returning().get();
+      tx.insert(larpassSpeakers).values({ larpassId: l.id, speakerId: sp.id }).run();
+      // Answering open around now (the event itself is in the past).
+      tx.insert(documentations).values({ eventId: event.id, answersOpenAt: new Date(Date.now() - 3600_000), answersCloseAt: new Date(Date.now() + 24 * 3600_000) }).run();
+      return { event, larpass: l, speakerId: sp.id };
+    }),
+  );
+}
+
+test("questions, answers with and without JavaScript, themes, speaker's section, publish, print and .docx", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const s = seed();
+  const ws = `/arrangor/evenemang/${s.event.id}/dokumentation`;
+
+  // Organiser: two questions.
+  await signInAs(page, "organiser", "dok-arr");
+  await page.goto(ws);
+  await expect(page.getByRole("heading", { name: "Dokumentation", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Fråga", { exact: true }).fill("Det här tar jag med mig från idag");
+  await page.getByRole("button", { name: "Lägg till frågan" }).click();
+  await expect(page.getByText("Frågan är sparad.")).toBeVisible();
+  await page.getByRole("button", { name: "Fråga efter betyg för varje lärpass" }).click();
+  await expect(page.getByText("Betygsfrågan ställs nu på varje lärpass.")).toBeVisible();
+
+  // A member with JavaScript answers the event's question.
+  const memberContext = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  const member = await memberContext.newPage();
+  await signInAs(member, "member", "dok-medlem");
+  await member.goto(`/evenemang/${s.event.slug}/dokumentation/svara`);
+  await expectAccessible(member);
+  await member.getByLabel("Det här tar jag med mig från idag").fill("Dalateatern!!");
+  await member.getByRole("button", { name: "Skicka svar" }).click();
+  await expect(member.getByText("Tack! Ditt svar är sparat.")).toBeVisible();
+
+  // The same member without JavaScript rates the lärpass (an empty form is refused first, nothing lost).
+  // (axe needs script in the page: the same page is checked with JavaScript first.)
+  await member.goto(`/evenemang/${s.event.slug}/dokumentation/svara/${s.larpass.slug}`);
+  await expectAccessible(member);
+  const noJs = await noScriptContext(browser, member);
+  const plain = await noJs.newPage();
+  await plain.goto(`/evenemang/${s.event.slug}/dokumentation/svara/${s.larpass.slug}`);
+  await plain.getByRole("button", { name: "Skicka svar" }).click();
+  await expect(plain.getByRole("alert")).toHaveText("Skriv ett svar eller välj ett betyg innan du skickar.");
+  await plain.getByLabel("5 – Mycket bra").check();
+  await plain.getByLabel("Kommentar (frivillig)").fill("Lärorikt");
+  await plain.getByRole("button", { name: "Skicka svar" }).click();
+  await expect(plain.getByText("Tack! Ditt svar är sparat.")).toBeVisible();
+  await noJs.close();
+  await memberContext.close();
+
+  // Organiser: paste answers (preview, then save) into a theme, and move the member's answer there.
+  await page.goto(ws);
+  await page.getByRole("link", { name: "Det här tar jag med mig från idag" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Svar, ett per rad").fill("## Mötesmetod\nBra övning i gruppdiskussion\n\nAllt! Har fått en pusselbit");
+  await page.getByRole("button", { name: "Spara inklistrade svar" }).click();
+  await expect(page.getByRole("status")).toContainText("Förhandsgranskning: 2 svar i teman: Mötesmetod (2)");
+  await page.getByRole("button", { name: "Spara inklistrade svar" }).click();
+  await expect(page.getByText("2 svar är inklistrade.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mötesmetod (2)" })).toBeVisible();
+  const loose = page.locator(".answer-list > li", { hasText: "Dalateatern!!" });
+  await loose.getByRole("combobox").selectOption({ label: "Mötesmetod" });
+  await loose.getByRole("button", { name: /Flytta till tema/ }).click();
+  await expect(page.getByRole("heading", { name: "Mötesmetod (3)" })).toBeVisible();
+
+  // The speaker writes the lärpass's section.
+  const speakerContext = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  const speaker = await speakerContext.newPage();
+  const speakerEmail = await signInAs(speaker, "speaker", "dok-talare");
+  withTestDb((db) => db.update(speakers).set({ userId: userIdOf(speakerEmail), invitedAt: new Date() }).where(eq(speakers.id, s.speakerId)).run());
+  await speaker.goto(`/mina-larpass/${s.larpass.id}/dokumentation`);
+  await expectAccessible(speaker);
+  await expect(speaker.getByText(/Du ser betygen och kommentarerna när svaren har stängt/)).toBeVisible();
+  await speaker.getByLabel("Sammanfattning (Markdown)").fill("Scenarion är tänkta framtider.");
+  await speaker.getByLabel("Gruppernas resultat").fill("## Trädgårdsmästaren (grupp 1:1)\n- Samordnar nätverk\n- Projektmedel\n\n## Loket (grupp 2:1)\n- Tydlig regional ledare");
+  await speaker.getByRole("button", { name: "Spara dokumentationen" }).click();
+  await expect(speaker.getByText("Dokumentationen är sparad.")).toBeVisible();
+  // An attachment: a text file posing as a PDF is refused beside the field, a real PDF is stored.
+  await speaker.getByLabel("Fil").setInputFiles({ name: "bildspel.pdf", mimeType: "application/pdf", buffer: Buffer.from("inte en pdf") });
+  await speaker.getByRole("button", { name: "Ladda upp bilagan" }).click();
+  await expect(speaker.getByText(/^Bara PDF, PowerPoint/)).toBeVisible();
+  await speaker.getByLabel("Fil").setInputFiles({ name: "bildspel.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await speaker.getByRole("button", { name: "Ladda upp bilagan" }).click();
+  await expect(speaker.getByText("Bilagan är sparad.")).toBeVisible();
+  await expect(speaker.getByRole("button", { name: "Ta bort bildspel.pdf" })).toBeVisible();
+  await expectAccessible(speaker);
+  await speakerContext.close();
+
+  // Ratings chart for the organiser, then publish.
+  await page.goto(`${ws}/betyg`);
+  await expectAccessible(page);
+  await expect(page.getByText("1 svar, medelbetyg 5,0 av 5.")).toBeVisible();
+  // Before publishing, the attachment is not served to anyone.
+  const attachmentId = withTestDb((db) => db.select({ id: docAttachments.id }).from(docAttachments).where(eq(docAttachments.larpassId, s.larpass.id)).get()!.id);
+  const attachmentUrl = `/evenemang/${s.event.slug}/dokumentation/bilagor/${attachmentId}`;
+  expect((await page.request.get(attachmentUrl)).status()).toBe(404);
+  await page.goto(ws);
+  await page.getByRole("button", { name: "Publicera dokumentationen" }).click();
+  await expect(page.getByText("Dokumentationen är publicerad.")).toBeVisible();
+
+  // The public page, as anyone sees it.
+  const anon = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  const reader = await anon.newPage();
+  await reader.goto(`/evenemang/${s.event.slug}/dokumentation`);
+  await expectAccessible(reader);
+  await expect(reader.getByRole("heading", { name: s.event.name, level: 1 })).toBeVisible();
+  await expect(reader.getByRole("heading", { name: "Mötesmetod" })).toBeVisible();
+  for (const text of ["Dalateatern!!", "Bra övning i gruppdiskussion", "Allt! Har fått en pusselbit", "Samordnar nätverk", "Tydlig regional ledare"]) {
+    await expect(reader.getByText(text, { exact: true })).toBeVisible();
+  }
+  await expect(reader.getByRole("heading", { name: "Trädgårdsmästaren (grupp 1:1)" })).toBeVisible();
+  await expect(reader.getByRole("link", { name: "bildspel.pdf" })).toHaveAttribute("href", attachmentUrl);
+  const served = await reader.request.get(attachmentUrl);
+  expect([served.status(), served.headers()["content-type"], served.headers()["content-disposition"]]).toEqual([200, "application/pdf", `inline; filename="bildspel.pdf"; filename*=UTF-8''bildspel.pdf`]);
+
+  // Print view: no navigation, each main section on a new page.
+  await reader.emulateMedia({ media: "print" });
+  await expect(reader.getByRole("navigation", { name: "Huvudmeny" })).toBeHidden();
+  expect(await reader.locator(".doc-section").first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe("page");
+  await reader.emulateMedia({ media: "screen" });
+
+  // .docx download, read back.
+  const [download] = await Promise.all([reader.waitForEvent("download"), reader.getByRole("link", { name: "Ladda ner som Word (.docx)" }).click()]);
+  const file = await download.path();
+  const zip = await JSZip.loadAsync(await (await import("node:fs")).promises.readFile(file!));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  for (const text of ["Det här tar jag med mig från idag", "Mötesmetod", "Dalateatern!!", "Allt! Har fått en pusselbit", "Trädgårdsmästaren (grupp 1:1)", "Samordnar nätverk"]) {
+    expect(xml).toContain(text);
+  }
+  await anon.close();
+});
