@@ -33,7 +33,7 @@ test("en medlem vars platser finns i ett tidigare evenemang ser det evenemanget 
 
   await page.goto("/mitt-program");
   await expect(page.getByText(`Tidigare dag ${id}: du har valt 1 av 1 pass.`)).toBeVisible();
-  await expect(page.getByRole("table").getByRole("link", { name: past.lp.title })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("link", { name: past.lp.title, exact: true })).toBeVisible();
   // One event only: no switcher.
   await expect(page.getByRole("navigation", { name: "Välj evenemang" })).toHaveCount(0);
   await expectAccessible(page);
