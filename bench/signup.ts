@@ -215,14 +215,20 @@ export async function benchSignup(n: number): Promise<string> {
     const r = burst[kind];
     const vsFloor = kind === "floor" ? "" : `, ${fmt(r.wallMs / burst.floor.wallMs, 2)}x golvets tid`;
     console.log(`  ${scenarioLabels[kind]}: ${describe(r)}${vsFloor}`);
-    for (const f of faults(r)) (bad = true), console.log(`    FEL: ${f}`);
+    for (const f of faults(r)) {
+      bad = true;
+      console.log(`    FEL: ${f}`);
+    }
   }
   if (spreadS > 0) {
     console.log(`Anmälan: ${n} medlemmar klickar "Välj" jämnt fördelat över ${spreadS} s`);
     for (const [i, kind] of order.entries()) {
       const r = await measure(kind, n, 3321 + i, spreadS * 1000);
       console.log(`  ${scenarioLabels[kind]}: ${describe(r)}`);
-      for (const f of faults(r)) (bad = true), console.log(`    FEL: ${f}`);
+      for (const f of faults(r)) {
+        bad = true;
+        console.log(`    FEL: ${f}`);
+      }
     }
   }
   if (bad) process.exitCode = 1;
