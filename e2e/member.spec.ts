@@ -392,6 +392,8 @@ test("inloggning: felaktig adress och för många länkar ger svenska felmeddela
     await send.click();
     await expect(page.getByRole("heading", { name: "Kolla din e-post" })).toBeVisible();
   }
+  // Next sets the title a moment after a client navigation has drawn the page.
+  await expect(page).toHaveTitle(/^Kolla din e-post/);
   await expectAccessible(page);
   await page.goto("/logga-in");
   await field.fill(email);
