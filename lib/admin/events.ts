@@ -10,6 +10,7 @@ import type { EventInput, NewEventInput } from "@/lib/validation/admin";
 import type { DeletionImpact } from "./deletion";
 import { larpassCount, members } from "@/lib/domain";
 import { countMembers, releaseRegistrations } from "./release";
+import { attachmentFilesOf, removeAttachmentFiles } from "@/lib/documentation/attachments";
 import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { notFound, type SaveResult } from "./save-result";
 
@@ -154,11 +155,13 @@ export function updateEvent({ id, input, database = defaultDb }: { id: number; i
 
 export async function deleteEvent({ id, database = defaultDb }: { id: number; database?: DB }): Promise<boolean> {
   const mails: PendingMail[] = [];
+  let files: string[] = [];
   const deleted = database.transaction(
     withQueuedMails(mails, (tx) => {
       const event = tx.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
       if (!event) return false;
       const ids = tx.select({ id: larpass.id }).from(larpass).where(eq(larpass.eventId, id)).all().map((l) => l.id);
+      files = attachmentFilesOf(tx, ids);
       releaseRegistrations(tx, ids, "event-removed", mails);
       // Days, time slots, rooms, lärpass and the change log go with the event (ON DELETE CASCADE).
       tx.delete(events).where(eq(events.id, id)).run();
@@ -166,6 +169,8 @@ export async function deleteEvent({ id, database = defaultDb }: { id: number; da
     }),
     { behavior: "immediate" },
   );
+  // Its lärpass's attachment rows went with it (cascade); their files go now.
+  if (deleted) removeAttachmentFiles(files, { database });
   await sendPending(mails, database);
   return deleted;
 }

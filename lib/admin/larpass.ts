@@ -8,6 +8,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, organisations, rooms, speakers, timeSlots, type Larpass } from "@/db/schema";
 import { recordChange } from "@/lib/changes";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
+import { attachmentFilesOf, removeAttachmentFiles } from "@/lib/documentation/attachments";
 import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { cancelInTransaction, promoteWaitlist } from "@/lib/registrations";
 import { slugify, uniqueSlug } from "@/lib/slug";
@@ -358,10 +359,12 @@ export async function updateLarpass({
 
 export async function deleteLarpass({ id, database = defaultDb }: { id: number; database?: DB }): Promise<{ eventId: number } | null> {
   const mails: PendingMail[] = [];
+  let files: string[] = [];
   const deleted = database.transaction(
     withQueuedMails(mails, (tx) => {
       const row = tx.select({ eventId: larpass.eventId }).from(larpass).where(eq(larpass.id, id)).get();
       if (!row) return null;
+      files = attachmentFilesOf(tx, [id]);
       // Logged while the row still exists (the log keeps the title; its link to the lärpass becomes empty).
       recordChange(tx, { larpassId: id, kind: "removed" });
       releaseRegistrations(tx, [id], "removed", mails);
@@ -371,6 +374,8 @@ export async function deleteLarpass({ id, database = defaultDb }: { id: number; 
     { behavior: "immediate" },
   );
   await sendPending(mails, database);
+  // The lärpass's attachment rows went with it (cascade); their files go now.
+  if (deleted) removeAttachmentFiles(files, { database });
   return deleted;
 }
 

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { databasePath } from "@/db/open";
 import { docAttachments, documentations, events, larpass, type DocAttachment } from "@/db/schema";
@@ -129,6 +129,58 @@ export function deleteAttachment({
   if (!removed.ok) return removed;
   fs.rmSync(path.join(dir, removed.storedName), { force: true });
   return { ok: true, larpassId: removed.larpassId };
+}
+
+/** The stored file names of these lärpass's attachments (read inside the transaction that deletes them). */
+export function attachmentFilesOf(tx: Pick<DB, "select">, larpassIds: number[]): string[] {
+  if (larpassIds.length === 0) return [];
+  return tx
+    .select({ storedName: docAttachments.storedName })
+    .from(docAttachments)
+    .where(inArray(docAttachments.larpassId, larpassIds))
+    .all()
+    .map((r) => r.storedName);
+}
+
+/** After the commit that deleted their rows: the files go too, then any older stray file. */
+export function removeAttachmentFiles(names: string[], { database = defaultDb, dir = attachmentsDir() }: { database?: DB; dir?: string } = {}): void {
+  for (const name of names) fs.rmSync(path.join(dir, path.basename(name)), { force: true });
+  sweepOrphanAttachments({ database, dir });
+}
+
+/** A file is left alone this long after it was written: an upload writes it before its row is committed. */
+const ORPHAN_GRACE_MS = 5 * 60_000;
+
+/**
+ * Removes files that no attachment row names any more: deleting a lärpass or an event removes their rows
+ * by cascade, and this removes the files. Recent files are kept (an upload may still be committing).
+ */
+export function sweepOrphanAttachments({
+  database = defaultDb,
+  dir = attachmentsDir(),
+  now = Date.now(),
+}: { database?: DB; dir?: string; now?: number } = {}): number {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const known = new Set(database.select({ storedName: docAttachments.storedName }).from(docAttachments).all().map((r) => r.storedName));
+  let removed = 0;
+  for (const name of names) {
+    if (known.has(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || now - stat.mtimeMs < ORPHAN_GRACE_MS) continue;
+      fs.rmSync(file, { force: true });
+      removed += 1;
+    } catch {
+      // Gone already, or not ours to read: leave it.
+    }
+  }
+  return removed;
 }
 
 export function listAttachments({ larpassId, database = defaultDb }: { larpassId: number; database?: DB }): DocAttachment[] {
