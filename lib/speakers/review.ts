@@ -9,7 +9,7 @@ import { db as defaultDb, type DB } from "@/db";
 import { events, larpass, larpassSpeakers, revisions, speakerEdits, speakers, users, type SpeakerEdit } from "@/db/schema";
 import { addChangeDigests } from "@/lib/admin/change-digest";
 import { diffText, type DiffPart } from "@/lib/admin/history";
-import type { Mail, PendingMail } from "@/lib/mail";
+import { queuePending, type Mail, type PendingMail } from "@/lib/mail";
 import { recordChange } from "@/lib/changes";
 import { enqueueMails } from "@/lib/mail-queue";
 import { recordRevision, snapshotLarpass, type RevisionAuthor } from "@/lib/revisions";
@@ -136,13 +136,6 @@ function decisionMail(tx: Tx, edit: SpeakerEdit, title: string, approved: boolea
   ];
 }
 
-function buildMails(tx: Tx, pending: PendingMail[]): Mail[] {
-  if (pending.length === 0) return [];
-  const ids = [...new Set(pending.map((m) => m.userId))];
-  const emails = new Map(tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.email]));
-  return pending.flatMap((m) => (emails.get(m.userId) ? [m.build(emails.get(m.userId)!)] : []));
-}
-
 function loadPending(tx: Tx, editId: number, expectedVersion: number) {
   const row = tx
     .select({ e: speakerEdits, l: larpass })
@@ -195,7 +188,7 @@ export function approveSpeakerEdit({
       // The members with a seat or a queue place get the same digest as for an organiser's edit.
       const digests: PendingMail[] = [];
       if (l.abstract !== e.abstract) addChangeDigests(tx, l.id, { abstract: true }, digests);
-      const mailIds = enqueueMails(tx, [...decisionMail(tx, e, l.title, true, null), ...buildMails(tx, digests)], now);
+      const mailIds = [...enqueueMails(tx, decisionMail(tx, e, l.title, true, null), now), ...queuePending(tx, digests)];
       return { ok: true as const, larpassId: l.id, title: l.title, mailIds };
     },
     { behavior: "immediate" },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeSpeakerEntry, encodeSpeakerEntry } from "@/lib/speaker-entry";
 import { daySchema, eventSchema, larpassSchema, newEventSchema, normaliseTime, organisationSchema, roomSchema, slotSchema, speakerSchema } from "./admin";
 import { fieldErrors, formId, formValues } from "@/lib/validation/form";
+import { languageLabels, languages } from "@/lib/domain";
 
 const errorsOf = (r: { success: boolean; error?: unknown }) => (r.success ? {} : fieldErrors(r.error as never));
 
@@ -250,5 +251,24 @@ describe("formId", () => {
 describe("formValues", () => {
   it("reads every field as empty from something that is not form data", () => {
     expect(formValues({} as unknown as FormData, ["a", "b"])).toEqual({ a: "", b: "" });
+  });
+});
+
+// A lärpass's language is one of a known list, not any two letters.
+describe("larpassSchema language", () => {
+  it.each(["sv", "EN", " fi "])("accepts %j", (language) => {
+    const result = larpassSchema.safeParse(larpass({ language }));
+    expect(result.success).toBe(true);
+    expect(result.success && result.data.language).toBe(language.trim().toLowerCase());
+  });
+
+  it.each(["xx", "zz", "qq", "", "svenska", "s"])("refuses %j with the Swedish message", (language) => {
+    const result = larpassSchema.safeParse(larpass({ language }));
+    expect(result.success).toBe(false);
+    expect(!result.success && result.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["language", "Välj språk i listan."]]);
+  });
+
+  it("has a Swedish label for every language", () => {
+    for (const code of languages) expect(languageLabels[code]).toMatch(/^[A-ZÅÄÖ][a-zåäö]+$/);
   });
 });
