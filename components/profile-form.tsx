@@ -45,6 +45,7 @@ export function ProfileForm({ action, organisations, initial, next, mode }: Prop
         <input
           id="profile-name"
           name="name"
+          type="text"
           autoComplete="name"
           defaultValue={v.name}
           key={`name-${v.name}`}
@@ -86,6 +87,8 @@ export function ProfileForm({ action, organisations, initial, next, mode }: Prop
         <input
           id="profile-other"
           name="otherOrganisation"
+          type="text"
+          autoComplete="organization"
           defaultValue={v.otherOrganisation}
           key={`other-${v.otherOrganisation}`}
           aria-invalid={e.otherOrganisation ? true : undefined}

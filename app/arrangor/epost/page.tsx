@@ -19,8 +19,8 @@ export default async function MailPage({ searchParams }: Props) {
     <>
       <h1>E-post</h1>
       <p className="lead">
-        Alla mejl går via en kö. Ett mejl som inte kunde skickas prövas igen automatiskt med längre och längre paus, i upp
-        till ett dygn; det som fortfarande misslyckas visas här.
+        Alla mejl går via en kö. Ett mejl som inte kunde skickas prövas igen automatiskt med längre och längre paus, åtta gånger under
+        ungefär en timme; det som fortfarande misslyckas visas här.
       </p>
       {query.igen === "1" ? <Saved>Mejlet är lagt i kön igen.</Saved> : null}
       {query.fel === "1" ? (
