@@ -109,7 +109,7 @@ const covered: Record<string, Covered> = {
     anonymous: async () => {
       const victim = makeUser();
       const url = await expectNoDbChange(() =>
-        redirectOf(() => chooseAction(lp.a.id, form({ returnTo: "/program?dag=2", userId: victim.id }))),
+        redirectOf(() => chooseAction(null, form({ larpassId: String(lp.a.id), returnTo: "/program?dag=2", userId: victim.id }))),
       );
       expect(url).toBe(`/logga-in?next=${encodeURIComponent("/program?dag=2")}`);
       expect(regsOf(victim.id)).toEqual([]);
@@ -119,7 +119,7 @@ const covered: Record<string, Covered> = {
       signInAs(user);
       // A forged user id in the form must be ignored: the seat goes to the session's user.
       const url = await redirectOf(() =>
-        chooseAction(lp.a.id, form({ returnTo: "/program", userId: victim.id, user_id: victim.id })),
+        chooseAction(null, form({ larpassId: String(lp.a.id), returnTo: "/program", userId: victim.id, user_id: victim.id })),
       );
       expect(url).toBe(`/program?anmalan=vald&lp=${lp.a.id}#lp-${lp.a.id}`);
       expect(regsOf(user.id)).toEqual([{ larpassId: lp.a.id, status: "confirmed" }]);
@@ -131,7 +131,7 @@ const covered: Record<string, Covered> = {
     anonymous: async () => {
       const victim = makeUser();
       await chooseLarpass({ userId: victim.id, larpassId: lp.a.id });
-      const url = await expectNoDbChange(() => redirectOf(() => leaveAction(lp.a.id, form({ userId: victim.id }))));
+      const url = await expectNoDbChange(() => redirectOf(() => leaveAction(null, form({ larpassId: String(lp.a.id), userId: victim.id }))));
       expect(url).toBe(`/logga-in?next=${encodeURIComponent("/program")}`);
       expect(regsOf(victim.id)).toEqual([{ larpassId: lp.a.id, status: "confirmed" }]);
     },
@@ -140,7 +140,7 @@ const covered: Record<string, Covered> = {
       await chooseLarpass({ userId: user.id, larpassId: lp.a.id });
       await chooseLarpass({ userId: victim.id, larpassId: lp.a.id });
       signInAs(user);
-      const url = await redirectOf(() => leaveAction(lp.a.id, form({ returnTo: "/mitt-program", userId: victim.id })));
+      const url = await redirectOf(() => leaveAction(null, form({ larpassId: String(lp.a.id), returnTo: "/mitt-program", userId: victim.id })));
       expect(url).toBe(`/mitt-program?anmalan=lamnad&lp=${lp.a.id}#lp-${lp.a.id}`);
       expect(regsOf(user.id)).toEqual([]);
       expect(regsOf(victim.id)).toEqual([{ larpassId: lp.a.id, status: "confirmed" }]);

@@ -7,6 +7,7 @@ import { organisationKindLabels } from "@/lib/domain";
 import { hasActiveFilters, type ProgrammeFilters } from "@/lib/validation/programme-filters";
 import { describeWindow } from "@/lib/registrations";
 import { LarpassCard } from "./larpass-card";
+import { SignupArea } from "./registration-controls";
 import type { SignupContext } from "@/lib/signup-context";
 
 /** The programme of one event: header, filter form (a plain GET form: works without JavaScript), slots. */
@@ -129,6 +130,7 @@ export function ProgrammeView({
           : `${programme.total} lärpass.`}
       </p>
 
+      <SignupArea ctx={signup}>
       {groups.length === 0 ? (
         <p className="notice">
           Inga lärpass matchar {filtered ? "filtret" : "ännu"}.{" "}
@@ -164,6 +166,7 @@ export function ProgrammeView({
           );
         })
       )}
+      </SignupArea>
     </>
   );
 }

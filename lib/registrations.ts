@@ -449,11 +449,15 @@ export type MyRegistration = { larpassId: number; status: RegistrationStatus; po
 /** The member's registrations (with queue positions) among the given lärpass, or all of them. */
 export function getMyRegistrations({
   userId,
+  larpassIds,
   database = defaultDb,
 }: {
   userId: string;
+  /** Only these lärpass (a card's answer); all of the member's registrations when left out. */
+  larpassIds?: number[];
   database?: DB;
 }): Map<number, MyRegistration> {
+  if (larpassIds && larpassIds.length === 0) return new Map();
   const rows = database
     .select({
       id: registrations.id,
@@ -468,7 +472,7 @@ export function getMyRegistrations({
       ) else 0 end`,
     })
     .from(registrations)
-    .where(eq(registrations.userId, userId))
+    .where(larpassIds ? and(eq(registrations.userId, userId), inArray(registrations.larpassId, larpassIds)) : eq(registrations.userId, userId))
     .all();
   return new Map(rows.map((r) => [r.larpassId, { larpassId: r.larpassId, status: r.status, position: r.position }]));
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { larpassHref } from "@/components/larpass-card";
-import { RegistrationControls } from "@/components/registration-controls";
+import { RegistrationControls, SignupArea } from "@/components/registration-controls";
 import { getCalendarToken } from "@/lib/account";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getMyProgramme, listMyEvents } from "@/lib/my-programme";
@@ -60,6 +60,7 @@ export default async function MyProgrammePage({ searchParams }: Props) {
         </nav>
       ) : null}
       <div className="table-wrap">
+        <SignupArea ctx={signup} live={false}>
         <table>
           <caption className="visually-hidden">Dina lärpass per pass</caption>
           <thead>
@@ -120,6 +121,7 @@ export default async function MyProgrammePage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </SignupArea>
       </div>
 
       <p style={{ marginTop: "1rem" }}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
-import { RegistrationControls } from "@/components/registration-controls";
+import { RegistrationControls, SignupArea } from "@/components/registration-controls";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { chooseAction, leaveAction } from "@/app/program/actions";
 import { getEventBySlug, getLarpassBySlug, getProgramme, type LarpassView } from "@/lib/programme";
@@ -97,7 +97,9 @@ export default async function LarpassPage({ params, searchParams }: Props) {
               <dd>{languageLabels[l.language] ?? l.language}</dd>
             </dl>
             <div id={`lp-${l.id}`}>
-              <RegistrationControls larpass={l} ctx={signup} />
+              <SignupArea ctx={signup}>
+                <RegistrationControls larpass={l} ctx={signup} />
+              </SignupArea>
             </div>
           </div>
           <section className="panel" aria-labelledby="talare" style={{ marginTop: "1rem" }}>
