@@ -13,8 +13,11 @@
  *   origin, referer, cookie, accept-encoding: gzip, deflate, br, zstd, sec-fetch-mode: cors, …
  *   body: React's encodeReply([...boundArgs, formData]): every field of the form (the hidden `$ACTION_…` fields
  *   stay in the DOM after hydration) renamed `_1_<name>`, plus field "0" = `[<bound larpass id>,"$K1"]`.
- * It answers 200 text/x-component with `x-action-redirect: /program?anmalan=vald&lp=1#lp-1;push` and the RSC
- * payload of that page (the redirect is rendered in the same response; the browser makes no second request).
+ *   The form is a useActionState form, so the bound argument is the previous state (`[null]`), and after
+ *   hydration it carries `js=1` (not in the server's HTML: the bench adds it, as the hydrated page has it).
+ * It answers 200 text/x-component with the action's result only (#11): `0:{"a":"$@1",…}` and
+ * `1:{"larpassId":1,"code":"vald","notice":{…},"cards":[…]}`, which the card updates itself from. No page is
+ * rendered. (Before #11 it answered with `x-action-redirect` and the RSC payload of the whole programme.)
  *
  * Without JavaScript, the server-rendered form (React gives a server-action form
  * enctype="multipart/form-data" and method="POST") is posted by the browser itself:
@@ -158,7 +161,9 @@ export type Prepared = { path: string; body: Buffer; headers: (cookie: string) =
 /** The server action as React posts it with JavaScript. */
 export async function actionRequest(port: number, pagePath: string, form: PageForm): Promise<Prepared> {
   const { id, bound } = boundAction(form);
-  const encoded = await encodeReply([...bound, formData(form.fields)]);
+  // The hydrated form's extra field (components/signup-control.tsx): "answer with the cards, not a redirect".
+  const fields: [string, string][] = form.fields.some(([name]) => name === "js") ? form.fields : [...form.fields, ["js", "1"]];
+  const encoded = await encodeReply([...bound, formData(fields)]);
   const { body, contentType } =
     typeof encoded === "string" ? { body: Buffer.from(encoded), contentType: "text/plain;charset=UTF-8" } : await multipart(encoded);
   const tree = ROUTER_STATE[pagePath];

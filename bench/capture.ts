@@ -40,10 +40,16 @@ async function main() {
       });
       page.on("response", (r) => {
         if (relevant(r.request().method(), r.request().resourceType()))
-          log.push(r.allHeaders().then((h) => `<<< ${r.status()} ${r.url()}\n${JSON.stringify(h, null, 1)}`));
+          log.push(
+            Promise.all([r.allHeaders(), r.request().method() === "POST" ? r.text().catch(() => "") : Promise.resolve("")]).then(
+              ([h, body]) => `<<< ${r.status()} ${r.url()}\n${JSON.stringify(h, null, 1)}${body ? `\n${body.slice(0, 2000)}` : ""}`,
+            ),
+          );
       });
       await page.getByRole("button", { name: /^Välj/ }).first().click();
-      await page.waitForURL(/anmalan=/);
+      // With JavaScript the card updates from the action's answer (no new URL); without, the browser follows the redirect.
+      if (javaScriptEnabled) await page.getByRole("status").filter({ hasText: /^Klart!/ }).first().waitFor();
+      else await page.waitForURL(/anmalan=/);
       await page.waitForLoadState("networkidle");
       console.log(`===== JavaScript ${javaScriptEnabled ? "på" : "av"} =====\n${(await Promise.all(log)).join("\n")}\n`);
       await context.close();

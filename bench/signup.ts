@@ -105,9 +105,10 @@ async function clicker(kind: Scenario, server: Server, larpassIds: number[], som
     return async (m) => {
       const p = byLarpass.get(m.larpassId)!;
       const r = await request({ port, path: p.path, method: "POST", headers: p.headers(cookie(m)), body: p.body });
-      // The redirect is rendered into the same reply; the header names where the browser's URL goes.
-      const redirect = String(r.headers["x-action-redirect"] ?? "");
-      const code = r.status === 200 ? (/[?&]anmalan=([\w-]+)/.exec(redirect)?.[1] ?? `redirect ${redirect || "saknas"}`) : `http-${r.status}`;
+      // The reply is the action's result (React's flight rows): row 1 is the SignupResult the card shows.
+      if (r.status !== 200) return { ms: r.ms, code: `http-${r.status}` };
+      const row = /^1:(\{.*\})$/m.exec(text(r))?.[1];
+      const code = row ? (JSON.parse(row) as { code?: string }).code ?? "okänt" : r.headers["x-action-redirect"] ? "omdirigering" : "okänt svar";
       return { ms: r.ms, code };
     };
   }

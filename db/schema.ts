@@ -566,3 +566,17 @@ export const mailQueue = sqliteTable(
   },
   (t) => [index("mail_queue_due").on(t.status, t.nextAttemptAt)],
 );
+
+// Cache -----------------------------------------------------------------------------------------------------
+
+/**
+ * One row (id 1) of counters that triggers (migration 0009) raise on every write, whichever code or process
+ * writes: `version` for what the public pages show (events, slots, rooms, lärpass, speakers, organisations,
+ * changes), `seats` for registrations. lib/cache/shared.ts keeps the shared programme data while `version`
+ * stays the same, and the seat counts while `seats` does.
+ */
+export const contentVersion = sqliteTable("content_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+  seats: integer("seats").notNull().default(0),
+});

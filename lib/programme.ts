@@ -9,6 +9,7 @@ import { compareSv, foldForSearch, sortBySv } from "./text";
 import { utcToZoned } from "./time";
 import type { ProgrammeFilters } from "./validation/programme-filters";
 import { effectiveCapacity } from "@/lib/capacity";
+import { seatData, sharedData } from "@/lib/cache/shared";
 
 export type OrganisationRef = { id: number; slug: string; name: string; kind: OrganisationKind };
 export type SpeakerRef = { id: number; slug: string; name: string; role: string | null; organisation: OrganisationRef | null };
@@ -36,9 +37,9 @@ export type SlotGroup = { slot: SlotRef | null; larpass: LarpassView[] };
 
 const publicStatuses: LarpassStatus[] = ["published", "cancelled"];
 
-/** Published events, newest first. */
+/** Published events, newest first (shared data: the cache in lib/cache/shared.ts keeps it between writes). */
 export async function listEvents(): Promise<Event[]> {
-  return db.select().from(events).where(eq(events.published, true)).orderBy(desc(events.startsOn));
+  return sharedData("events", () => db.select().from(events).where(eq(events.published, true)).orderBy(desc(events.startsOn)).all());
 }
 
 /**
@@ -56,19 +57,14 @@ export async function getCurrentEvent({ today = new Date() }: { today?: Date } =
 }
 
 export async function getEventBySlug({ slug }: { slug: string }): Promise<Event | null> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.slug, slug), eq(events.published, true)))
-    .limit(1);
-  return row ?? null;
+  return (await listEvents()).find((e) => e.slug === slug) ?? null;
 }
 
 /** Speakers of the given lärpass, in their order, with organisations: one query for all of them. */
-async function speakersFor(larpassIds: number[]): Promise<Map<number, SpeakerRef[]>> {
+function speakersFor(larpassIds: number[]): Map<number, SpeakerRef[]> {
   const byLarpass = new Map<number, SpeakerRef[]>();
   if (larpassIds.length === 0) return byLarpass;
-  const rows = await db
+  const rows = db
     .select({
       larpassId: larpassSpeakers.larpassId,
       position: larpassSpeakers.position,
@@ -85,7 +81,8 @@ async function speakersFor(larpassIds: number[]): Promise<Map<number, SpeakerRef
     .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(inArray(larpassSpeakers.larpassId, larpassIds))
-    .orderBy(asc(larpassSpeakers.larpassId), asc(larpassSpeakers.position));
+    .orderBy(asc(larpassSpeakers.larpassId), asc(larpassSpeakers.position))
+    .all();
   for (const r of rows) {
     const list = byLarpass.get(r.larpassId) ?? [];
     list.push({
@@ -107,10 +104,9 @@ type LarpassRow = {
   room: typeof rooms.$inferSelect | null;
 };
 
-async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
-  const ids = rows.map((r) => r.larpass.id);
-  const speakerMap = await speakersFor(ids);
-  const seatMap = getSeatCounts({ larpassIds: ids });
+/** The views without seat counts: what is the same for every reader. */
+function toSharedViews(rows: LarpassRow[]): LarpassView[] {
+  const speakerMap = speakersFor(rows.map((r) => r.larpass.id));
   return rows.map(({ larpass: l, slot, room }) => ({
     id: l.id,
     eventId: l.eventId,
@@ -124,9 +120,17 @@ async function toViews(rows: LarpassRow[]): Promise<LarpassView[]> {
     slot: slot ? { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, label: slot.label } : null,
     room: room ? { id: room.id, name: room.name, capacity: room.capacity } : null,
     speakers: speakerMap.get(l.id) ?? [],
-    seats: seatMap.get(l.id) ?? { confirmed: 0, waitlisted: 0 },
+    seats: { confirmed: 0, waitlisted: 0 },
     updatedAt: l.updatedAt,
   }));
+}
+
+/** Shared views with the seat counts as they are now: new objects, the cached ones stay as they were. */
+function withSeats<V extends LarpassView>(views: V[], cacheKey: string | null): V[] {
+  const ids = views.map((v) => v.id);
+  const load = () => getSeatCounts({ larpassIds: ids });
+  const seats = cacheKey ? seatData(cacheKey, load) : load();
+  return views.map((v) => ({ ...v, seats: seats.get(v.id) ?? { confirmed: 0, waitlisted: 0 } }));
 }
 
 function selectLarpass() {
@@ -175,19 +179,15 @@ export type Programme = {
   lastUpdated: Date | null;
 };
 
-/** The public programme of an event, grouped by time slot, narrowed by the filters. */
-export async function getProgramme({
-  eventId,
-  filters = {},
-}: {
-  eventId: number;
-  filters?: ProgrammeFilters;
-}): Promise<Programme> {
-  const rows = await selectLarpass()
-    .where(and(eq(larpass.eventId, eventId), inArray(larpass.status, publicStatuses)))
-    .orderBy(asc(timeSlots.startsAt), asc(larpass.sortOrder), asc(larpass.id));
-  const all = await toViews(rows);
+type SharedProgramme = { all: LarpassView[]; options: ProgrammeFilterOptions; lastUpdated: Date | null };
 
+/** What the programme of an event is for everyone: the lärpass with speakers, the filter choices, the date. */
+function loadSharedProgramme(eventId: number): SharedProgramme {
+  const rows = selectLarpass()
+    .where(and(eq(larpass.eventId, eventId), inArray(larpass.status, publicStatuses)))
+    .orderBy(asc(timeSlots.startsAt), asc(larpass.sortOrder), asc(larpass.id))
+    .all();
+  const all = toSharedViews(rows);
   const orgs = new Map<number, OrganisationRef>();
   const tracks = new Set<string>();
   const slots = new Map<number, SlotRef>();
@@ -201,23 +201,9 @@ export async function getProgramme({
   // A published change (a lärpass moved, cancelled, removed) also counts, even when the lärpass is gone.
   const changedAt = latestChangeAt({ eventId });
   if (changedAt && (!lastUpdated || changedAt > lastUpdated)) lastUpdated = changedAt;
-
-  const shown = all.filter((l) => matchesFilters(l, filters));
-  const groups: SlotGroup[] = [];
-  for (const l of shown) {
-    const last = groups.at(-1);
-    if (last && last.slot?.id === l.slot?.id) last.larpass.push(l);
-    else groups.push({ slot: l.slot, larpass: [l] });
-  }
-  // Unscheduled lärpass sort first in SQL (NULL start); show them last, under "Tid meddelas senare".
-  groups.sort((a, b) => (a.slot ? a.slot.startsAt.getTime() : Infinity) - (b.slot ? b.slot.startsAt.getTime() : Infinity));
-
   const kindsPresent = new Set([...orgs.values()].map((o) => o.kind));
   return {
-    groups,
     all,
-    total: all.length,
-    shown: shown.length,
     lastUpdated,
     options: {
       organisations: sortBySv([...orgs.values()], (o) => o.name),
@@ -228,32 +214,56 @@ export async function getProgramme({
   };
 }
 
+/**
+ * The public programme of an event, grouped by time slot, narrowed by the filters. The shared part comes
+ * from the cache (lib/cache/shared.ts) until the programme changes; the seat counts are exact.
+ */
+export async function getProgramme({
+  eventId,
+  filters = {},
+}: {
+  eventId: number;
+  filters?: ProgrammeFilters;
+}): Promise<Programme> {
+  const shared = sharedData(`programme:${eventId}`, () => loadSharedProgramme(eventId));
+  const all = withSeats(shared.all, `programme:${eventId}`);
+  const shown = all.filter((l) => matchesFilters(l, filters));
+  const groups: SlotGroup[] = [];
+  for (const l of shown) {
+    const last = groups.at(-1);
+    if (last && last.slot?.id === l.slot?.id) last.larpass.push(l);
+    else groups.push({ slot: l.slot, larpass: [l] });
+  }
+  // Unscheduled lärpass sort first in SQL (NULL start); show them last, under "Tid meddelas senare".
+  groups.sort((a, b) => (a.slot ? a.slot.startsAt.getTime() : Infinity) - (b.slot ? b.slot.startsAt.getTime() : Infinity));
+  return { groups, all, total: all.length, shown: shown.length, lastUpdated: shared.lastUpdated, options: shared.options };
+}
+
 export async function getLarpassBySlug({ eventId, slug }: { eventId: number; slug: string }): Promise<LarpassView | null> {
-  const rows = await selectLarpass()
-    .where(and(eq(larpass.eventId, eventId), eq(larpass.slug, slug), inArray(larpass.status, publicStatuses)))
-    .limit(1);
-  const [view] = await toViews(rows);
-  return view ?? null;
+  const shared = sharedData(`programme:${eventId}`, () => loadSharedProgramme(eventId));
+  const view = shared.all.find((l) => l.slug === slug);
+  return view ? withSeats([view], null)[0] : null;
 }
 
 export type LarpassWithEvent = LarpassView & { event: Pick<Event, "slug" | "name" | "timeZone"> };
 
-/** Public lärpass (of published events) in which the given speakers or organisations take part. */
-async function listPublicLarpassWhere(speakerIds: number[]): Promise<LarpassWithEvent[]> {
+/** Public lärpass (of published events) in which the given speakers take part, without seat counts. */
+function listPublicLarpassWhere(speakerIds: number[]): LarpassWithEvent[] {
   if (speakerIds.length === 0) return [];
   const ids = db
     .selectDistinct({ id: larpassSpeakers.larpassId })
     .from(larpassSpeakers)
     .where(inArray(larpassSpeakers.speakerId, speakerIds));
-  const rows = await db
+  const rows = db
     .select({ larpass, slot: timeSlots, room: rooms, event: { slug: events.slug, name: events.name, timeZone: events.timeZone } })
     .from(larpass)
     .innerJoin(events, eq(events.id, larpass.eventId))
     .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
     .leftJoin(rooms, eq(rooms.id, larpass.roomId))
     .where(and(inArray(larpass.id, ids), inArray(larpass.status, publicStatuses), eq(events.published, true)))
-    .orderBy(desc(events.startsOn), asc(timeSlots.startsAt), asc(larpass.sortOrder));
-  const views = await toViews(rows);
+    .orderBy(desc(events.startsOn), asc(timeSlots.startsAt), asc(larpass.sortOrder))
+    .all();
+  const views = toSharedViews(rows);
   return views.map((v, i) => ({ ...v, event: rows[i].event }));
 }
 
@@ -263,14 +273,20 @@ export type SpeakerPage = {
 };
 
 export async function getSpeakerBySlug({ slug }: { slug: string }): Promise<SpeakerPage | null> {
-  const [row] = await db
+  const page = sharedData(`speaker:${slug}`, () => loadSpeaker(slug));
+  return page ? { ...page, larpass: withSeats(page.larpass, null) } : null;
+}
+
+function loadSpeaker(slug: string): SpeakerPage | null {
+  const row = db
     .select({ speaker: speakers, org: organisations })
     .from(speakers)
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(eq(speakers.slug, slug))
-    .limit(1);
+    .limit(1)
+    .get();
   if (!row) return null;
-  const list = await listPublicLarpassWhere([row.speaker.id]);
+  const list = listPublicLarpassWhere([row.speaker.id]);
   // A speaker with nothing public (only drafts) has no public page.
   if (list.length === 0) return null;
   const { speaker: s, org } = row;
@@ -291,7 +307,11 @@ export type OrganisationSummary = OrganisationRef & { larpassCount: number; spea
 
 /** Organisations with at least one public lärpass, in Swedish alphabetical order. */
 export async function listOrganisations(): Promise<OrganisationSummary[]> {
-  const rows = await db
+  return sharedData("organisations", loadOrganisations);
+}
+
+function loadOrganisations(): OrganisationSummary[] {
+  const rows = db
     .select({
       id: organisations.id,
       slug: organisations.slug,
@@ -305,7 +325,8 @@ export async function listOrganisations(): Promise<OrganisationSummary[]> {
     .innerJoin(larpassSpeakers, eq(larpassSpeakers.speakerId, speakers.id))
     .innerJoin(larpass, eq(larpass.id, larpassSpeakers.larpassId))
     .innerJoin(events, eq(events.id, larpass.eventId))
-    .where(and(inArray(larpass.status, publicStatuses), eq(events.published, true)));
+    .where(and(inArray(larpass.status, publicStatuses), eq(events.published, true)))
+    .all();
   const byOrg = new Map<number, OrganisationRef & { speakers: Set<number>; larpass: Set<number> }>();
   for (const r of rows) {
     const o = byOrg.get(r.id) ?? { id: r.id, slug: r.slug, name: r.name, kind: r.kind, speakers: new Set(), larpass: new Set() };
@@ -326,13 +347,19 @@ export type OrganisationPage = {
 };
 
 export async function getOrganisationBySlug({ slug }: { slug: string }): Promise<OrganisationPage | null> {
-  const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  const page = sharedData(`organisation:${slug}`, () => loadOrganisation(slug));
+  return page ? { ...page, larpass: withSeats(page.larpass, null) } : null;
+}
+
+function loadOrganisation(slug: string): OrganisationPage | null {
+  const org = db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1).get();
   if (!org) return null;
-  const people = await db
+  const people = db
     .select({ id: speakers.id, slug: speakers.slug, name: speakers.name, role: speakers.role })
     .from(speakers)
-    .where(eq(speakers.organisationId, org.id));
-  const list = await listPublicLarpassWhere(people.map((p) => p.id));
+    .where(eq(speakers.organisationId, org.id))
+    .all();
+  const list = listPublicLarpassWhere(people.map((p) => p.id));
   if (list.length === 0) return null;
   const publicSpeakerIds = new Set(list.flatMap((l) => l.speakers.map((s) => s.id)));
   return {
@@ -371,10 +398,10 @@ export async function publicPathExists(pathname: string): Promise<boolean> {
   if (section === "evenemang" && a) {
     const event = await getEventBySlug({ slug: a });
     if (!event) return false;
-    if (sub === "larpass" && b) return (await getLarpassBySlug({ eventId: event.id, slug: b })) !== null;
+    if (sub === "larpass" && b) return sharedData(`programme:${event.id}`, () => loadSharedProgramme(event.id)).all.some((l) => l.slug === b);
     return true;
   }
-  if (section === "talare" && a) return (await getSpeakerBySlug({ slug: a })) !== null;
-  if (section === "organisationer" && a) return (await getOrganisationBySlug({ slug: a })) !== null;
+  if (section === "talare" && a) return sharedData(`speaker:${a}`, () => loadSpeaker(a)) !== null;
+  if (section === "organisationer" && a) return sharedData(`organisation:${a}`, () => loadOrganisation(a)) !== null;
   return true;
 }
