@@ -37,6 +37,9 @@ export const FIXTURE_LARPASS = {
   access: { slug: "atkomstpass", title: "Åtkomstpass", slot: "B", room: "large", capacity: 10 },
   /** The JSON API's origin check (access.spec). */
   api: { slug: "api-pass", title: "API-pass", slot: "A", room: "large", capacity: 10 },
+  /** Seat counts across members and the anonymous snapshot, and no choices leaking between members (cache.spec). */
+  cacheA: { slug: "cachepass-a", title: "Cachepass A", slot: "B", room: "large", capacity: 10 },
+  cacheB: { slug: "cachepass-b", title: "Cachepass B", slot: "B", room: "large", capacity: 10 },
 } as const satisfies Record<string, FixtureLarpass>;
 
 /** Inserts the fixture event into the server's test database (WAL: fine while the server runs). */

@@ -14,7 +14,9 @@ test("varje sida har en CSP med ny nonce, appens egna skript bär den och inget 
       (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  const first = await page.goto("/program");
+  // A query of its own, so that this is a render and not an anonymous snapshot (tested below).
+  const first = await page.goto(`/program?q=&nonce=${Date.now()}`);
+  expect(first!.headers()["x-larpass-snapshot"]).toBe("miss");
   const csp = first!.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(csp).toContain("frame-ancestors 'none'");
@@ -30,10 +32,48 @@ test("varje sida har en CSP med ny nonce, appens egna skript bär den och inget 
   // The app still works under the policy: client navigation and the filter form.
   await page.getByRole("link", { name: "Organisationer" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisationer");
-  const second = await page.request.get("/program");
+  const second = await page.request.get(`/program?q=&nonce=${Date.now()}-2`, { headers: { accept: "text/html" } });
   expect(/'nonce-([^']+)'/.exec(second.headers()["content-security-policy"])![1]).not.toBe(nonce);
   expect(violations).toEqual([]);
   await expectAccessible(page);
+});
+
+test("en anonym besökare får programmet ur ögonblicksbilden med en hash-CSP, och sidan fungerar under den", async ({ page, browser }) => {
+  const violations: string[] = [];
+  await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const path = `/program?slot=&bild=${Date.now()}`;
+  // The first visit renders (and is kept); the next, within a second, is answered from the snapshot.
+  expect((await page.request.get(path, { headers: { accept: "text/html" } })).headers()["x-larpass-snapshot"]).toBe("miss");
+  const hit = (await page.goto(path))!;
+  expect(hit.headers()["x-larpass-snapshot"]).toBe("hit");
+  const csp = hit.headers()["content-security-policy"];
+  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(hit.headers()["x-content-type-options"]).toBe("nosniff");
+  // The page hydrates under the hash policy: client navigation works and nothing was blocked.
+  await expect(page.getByRole("article").first()).toBeVisible();
+  await page.getByRole("link", { name: "Organisationer" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisationer");
+  expect(violations).toEqual([]);
+  await expectAccessible(page);
+
+  // A signed-in member is never answered from it.
+  const member = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  try {
+    const memberPage = await member.newPage();
+    await signInAs(memberPage, "member", "bild");
+    const own = (await memberPage.goto(path))!;
+    expect(own.headers()["x-larpass-snapshot"]).toBeUndefined();
+    expect(own.headers()["content-security-policy"]).toMatch(/'nonce-/);
+  } finally {
+    await member.close();
+  }
 });
 
 test("sidor kan inte ramas in, också bekräftelsesidorna för borttagning", async ({ page }) => {

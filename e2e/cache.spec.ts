@@ -1,0 +1,98 @@
+// #11's caches seen from browsers: the shared programme is cached and anonymous visitors get a one-second
+// snapshot, but a seat one member takes shows on another member's page at once and on an anonymous page
+// within two seconds, and no member ever sees another member's choices.
+import type { Browser, Locator, Page } from "@playwright/test";
+import { uniqueEmail } from "./auth";
+import { CAPACITY_EVENT, FIXTURE_LARPASS, clientHeaders, signIn } from "./fixture-data";
+import { expect, expectAccessible, test } from "./fixtures";
+
+test.use({ extraHTTPHeaders: async ({}, use) => use(clientHeaders()) });
+test.describe.configure({ mode: "serial" });
+
+const A = FIXTURE_LARPASS.cacheA.title;
+const B = FIXTURE_LARPASS.cacheB.title;
+const EVENT_PAGE = `/evenemang/${CAPACITY_EVENT.slug}`;
+
+function card(page: Page, title: string): Locator {
+  return page.getByRole("article").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+}
+const seats = (page: Page, title: string) => card(page, title).locator("p.seats");
+
+async function member(browser: Browser, label: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  const page = await context.newPage();
+  await signIn(page, uniqueEmail(label));
+  return { context, page };
+}
+
+test("en plats som en medlem tar syns direkt för en annan medlem och inom två sekunder för en anonym besökare", async ({ browser }) => {
+  const first = await member(browser, "cache-forsta");
+  const second = await member(browser, "cache-andra");
+  const anonymous = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  const visitor = await anonymous.newPage();
+  try {
+    await second.page.goto(EVENT_PAGE);
+    await expect(seats(second.page, A)).toHaveText("10 platser kvar av 10");
+    // The anonymous page is in the snapshot (the load right after a render is answered from it).
+    await visitor.request.get(EVENT_PAGE, { headers: { accept: "text/html" } });
+    expect((await visitor.goto(EVENT_PAGE))!.headers()["x-larpass-snapshot"]).toBe("hit");
+    await expect(seats(visitor, A)).toHaveText("10 platser kvar av 10");
+
+    await first.page.goto(EVENT_PAGE);
+    await first.page.getByRole("button", { name: `Välj ${A}`, exact: true }).click();
+    await expect(card(first.page, A).getByRole("status")).toHaveText("Klart! Du har en plats på det här lärpasset.");
+    const chosenAt = Date.now();
+
+    // Another member's page is rendered for them, with the seat counted: exact on the first reload.
+    await second.page.reload();
+    await expect(seats(second.page, A)).toHaveText("9 platser kvar av 10", { timeout: 1 });
+    // An anonymous visitor's snapshot is at most two seconds old.
+    await expect
+      .poll(
+        async () => {
+          await visitor.reload();
+          return seats(visitor, A).textContent();
+        },
+        { timeout: 2_000, intervals: [100] },
+      )
+      .toBe("9 platser kvar av 10");
+    expect(Date.now() - chosenAt).toBeLessThan(2_500);
+    await expectAccessible(visitor);
+  } finally {
+    await Promise.all([first.context.close(), second.context.close(), anonymous.close()]);
+  }
+});
+
+test("två medlemmar med olika val som laddar samma sida om vartannat ser bara sina egna val", async ({ browser }) => {
+  const anna = await member(browser, "cache-anna");
+  const bo = await member(browser, "cache-bo");
+  const anonymous = await browser.newContext({ extraHTTPHeaders: clientHeaders() });
+  const visitor = await anonymous.newPage();
+  try {
+    await anna.page.goto(EVENT_PAGE);
+    await anna.page.getByRole("button", { name: `Välj ${A}`, exact: true }).click();
+    await expect(card(anna.page, A).getByRole("button", { name: `Lämna platsen ${A}`, exact: true })).toBeVisible();
+    await bo.page.goto(EVENT_PAGE);
+    await bo.page.getByRole("button", { name: `Välj ${B}`, exact: true }).click();
+    await expect(card(bo.page, B).getByRole("button", { name: `Lämna platsen ${B}`, exact: true })).toBeVisible();
+
+    for (let round = 0; round < 3; round++) {
+      await anna.page.goto(EVENT_PAGE);
+      await expect(card(anna.page, A).getByRole("button", { name: `Lämna platsen ${A}`, exact: true })).toBeVisible();
+      await expect(card(anna.page, B).getByRole("button", { name: `Byt till det här ${B}`, exact: true })).toBeVisible();
+      await expect(card(anna.page, B)).toContainText(`Du har en plats på ”${A}” vid samma tid.`);
+
+      await bo.page.goto(EVENT_PAGE);
+      await expect(card(bo.page, B).getByRole("button", { name: `Lämna platsen ${B}`, exact: true })).toBeVisible();
+      await expect(card(bo.page, A).getByRole("button", { name: `Byt till det här ${A}`, exact: true })).toBeVisible();
+      await expect(card(bo.page, A)).toContainText(`Du har en plats på ”${B}” vid samma tid.`);
+
+      await visitor.goto(EVENT_PAGE);
+      await expect(visitor.getByRole("button", { name: /^Lämna/ })).toHaveCount(0);
+      await expect(visitor.getByText("Du har en plats")).toHaveCount(0);
+      await expect(card(visitor, A).getByRole("link", { name: `Logga in för att välja ${A}` })).toBeVisible();
+    }
+  } finally {
+    await Promise.all([anna.context.close(), bo.context.close(), anonymous.close()]);
+  }
+});
