@@ -17,8 +17,11 @@ export function LarpassCard({
   showTime = false,
   headingLevel = 3,
   signup,
+  loginLink = true,
 }: {
   signup?: SignupContext;
+  /** A "Logga in för att välja" link in the card; a list has one at its top instead. */
+  loginLink?: boolean;
   larpass: LarpassView;
   eventSlug: string;
   showTime?: boolean;
@@ -58,7 +61,7 @@ export function LarpassCard({
           {lead.more ? <Link href={href}>Läs mer</Link> : null}
         </p>
       ) : null}
-      {signup ? <RegistrationControls larpass={l} ctx={signup} /> : <SeatsLine larpass={l} />}
+      {signup ? <RegistrationControls larpass={l} ctx={signup} loginLink={loginLink} /> : <SeatsLine larpass={l} />}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { slotCount } from "@/lib/phrases";
 import Link from "next/link";
 import type { Event } from "@/db/schema";
 import type { Programme } from "@/lib/programme";
-import { formatDateSpan, formatDateTime, formatDay, formatTimeRange, utcToZoned } from "@/lib/time";
+import { formatDateSpan, formatDateTime, formatDay, formatIsoDate, formatTimeRange, utcToZoned } from "@/lib/time";
 import { organisationKindLabels } from "@/lib/domain";
 import { hasActiveFilters, type ProgrammeFilters } from "@/lib/validation/programme-filters";
 import { describeWindow } from "@/lib/registrations";
@@ -62,7 +62,27 @@ export function ProgrammeView({
         ) : null}
       </header>
 
+      {programme.days.length > 0 ? (
+        <nav aria-label="Dagar i programmet" className="day-links">
+          <ul>
+            {programme.days.map((d) => (
+              <li key={d.date}>
+                <Link href={dayHref(action, filters, d.date)} aria-current={programme.day === d.date ? "page" : undefined}>
+                  {formatIsoDate(d.date)} <span className="meta">({d.count} lärpass)</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href={dayHref(action, filters, "alla")} aria-current={programme.day === null && !filters.slot ? "page" : undefined}>
+                Hela programmet <span className="meta">({programme.total} lärpass)</span>
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+
       <form className="filters" method="get" action={action} role="search" aria-label="Filtrera programmet">
+          {programme.days.length > 0 && filters.dag ? <input type="hidden" name="dag" value={filters.dag} /> : null}
           <div className="field search">
             <label htmlFor="f-q">Sök bland lärpassen</label>
             <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Titel, talare, organisation, ämne" />
@@ -125,8 +145,8 @@ export function ProgrammeView({
       </form>
 
       <p className="result-summary" role="status">
-        {filtered
-          ? `Visar ${programme.shown} av ${programme.total} lärpass.`
+        {filtered || programme.day
+          ? `Visar ${programme.shown} av ${programme.total} lärpass${programme.day ? `, ${formatIsoDate(programme.day)}` : ""}.`
           : `${programme.total} lärpass.`}
       </p>
 
@@ -158,7 +178,7 @@ export function ProgrammeView({
               <ul className="cards">
                 {g.larpass.map((l) => (
                   <li key={l.id}>
-                    <LarpassCard larpass={l} eventSlug={event.slug} signup={signup} />
+                    <LarpassCard larpass={l} eventSlug={event.slug} signup={signup} loginLink={false} />
                   </li>
                 ))}
               </ul>
@@ -169,4 +189,12 @@ export function ProgrammeView({
       </SignupArea>
     </>
   );
+}
+
+/** The same view on another day ("alla": every day), keeping the other filters. */
+function dayHref(action: string, filters: ProgrammeFilters, day: string): string {
+  const params = new URLSearchParams();
+  for (const key of ["q", "org", "kind", "track"] as const) if (filters[key]) params.set(key, String(filters[key]));
+  params.set("dag", day);
+  return `${action}?${params}`;
 }

@@ -28,7 +28,7 @@ export function SignupArea({ ctx, live = true, children }: { ctx: SignupContext;
   );
 }
 
-export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView; ctx: SignupContext }) {
+export function RegistrationControls({ larpass: l, ctx, loginLink = true }: { larpass: LarpassView; ctx: SignupContext; loginLink?: boolean }) {
   const notice = ctx.notice?.larpassId === l.id ? signupNoticeText(ctx.notice.code, ctx.notice.position, ctx.window, ctx.timeZone) : null;
   const canAct = l.status === "published" && l.slot != null;
   if (ctx.user && canAct) {
@@ -37,7 +37,7 @@ export function RegistrationControls({ larpass: l, ctx }: { larpass: LarpassView
   return (
     <div className="signup">
       <SeatsLine larpass={l} />
-      {canAct && !ctx.user && ctx.window.state === "open" ? (
+      {loginLink && canAct && !ctx.user && ctx.window.state === "open" ? (
         <p>
           <Link href={`/logga-in?next=${encodeURIComponent(ctx.returnTo)}`}>
             Logga in för att välja<span className="visually-hidden"> {l.title}</span>

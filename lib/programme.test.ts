@@ -479,3 +479,43 @@ describe("restores", () => {
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(["published"]));
   });
 });
+
+describe("a large event of several days is shown one day at a time", () => {
+  it("splits from DAY_SPLIT_AT lärpass: today's or the first day by default, another day or every day on request", async () => {
+    const { createEvent } = await import("@/test/factories");
+    const { DAY_SPLIT_AT } = await import("./programme");
+    const f = createEvent(db, { startsOn: "2030-05-06", endsOn: "2030-05-07" });
+    const day1 = f.slot("09:00", "09:45", "2030-05-06");
+    const day2 = f.slot("09:00", "09:45", "2030-05-07");
+    for (let i = 0; i < DAY_SPLIT_AT / 2; i++) f.larpass({ slot: day1 });
+    for (let i = 0; i < DAY_SPLIT_AT / 2; i++) f.larpass({ slot: day2 });
+    const eventId = f.event.id;
+
+    // At DAY_SPLIT_AT lärpass: everything on one page, as before.
+    const small = await getProgramme({ eventId });
+    expect(small.days).toEqual([]);
+    expect(small.shown).toBe(DAY_SPLIT_AT);
+
+    f.larpass({ slot: day2 });
+    f.larpass({ slot: null });
+    const before = await getProgramme({ eventId, today: new Date("2030-01-01T12:00:00Z") });
+    expect(before.days).toEqual([
+      { date: "2030-05-06", count: DAY_SPLIT_AT / 2 },
+      { date: "2030-05-07", count: DAY_SPLIT_AT / 2 + 1 },
+    ]);
+    expect(before.day).toBe("2030-05-06");
+    // The first day and the lärpass without a time.
+    expect(before.shown).toBe(DAY_SPLIT_AT / 2 + 1);
+    expect(before.total).toBe(DAY_SPLIT_AT + 2);
+
+    const during = await getProgramme({ eventId, today: new Date("2030-05-07T08:00:00Z") });
+    expect(during.day).toBe("2030-05-07");
+    expect((await getProgramme({ eventId, filters: { dag: "2030-05-07" } })).shown).toBe(DAY_SPLIT_AT / 2 + 2);
+    expect((await getProgramme({ eventId, filters: { dag: "alla" } })).shown).toBe(DAY_SPLIT_AT + 2);
+    // A time asked for wins over the day; a day the event does not have falls back to the default.
+    expect(await getProgramme({ eventId, filters: { slot: day2.id } })).toMatchObject({ day: null, shown: DAY_SPLIT_AT / 2 + 1 });
+    expect((await getProgramme({ eventId, filters: { dag: "2031-01-01" }, today: new Date("2030-01-01T12:00:00Z") })).day).toBe("2030-05-06");
+    expect(parseProgrammeFilters({ dag: "alla" })).toEqual({ dag: "alla" });
+    expect(parseProgrammeFilters({ dag: "<script>" })).toEqual({});
+  });
+});

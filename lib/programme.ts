@@ -169,8 +169,17 @@ export type ProgrammeFilterOptions = {
   slots: SlotRef[];
 };
 
+/** A day of a large event's programme, for the day links ("dag"). */
+export type ProgrammeDay = { date: string; count: number };
+
 export type Programme = {
   groups: SlotGroup[];
+  /**
+   * A large event of several days (more than DAY_SPLIT_AT lärpass) shows one day at a time: its days, and
+   * the day shown (null: every day, "Hela programmet"). An event of one day, or a small one, has none.
+   */
+  days: ProgrammeDay[];
+  day: string | null;
   /** Every public lärpass of the event, filters aside. */
   all: LarpassView[];
   total: number;
@@ -214,6 +223,29 @@ function loadSharedProgramme(eventId: number): SharedProgramme {
   };
 }
 
+/** From this many public lärpass, an event of several days shows one day at a time (about 40 fit a phone's patience). */
+export const DAY_SPLIT_AT = 40;
+
+/**
+ * The days a large event's programme is split into, and the day to show: the one asked for, else today
+ * when the event is on, else its first day. None when the event is small, has one day, or when a time
+ * (`slot`) or "alla" is asked for.
+ */
+function daySplit(all: LarpassView[], filters: ProgrammeFilters, timeZone: string, today: Date): { days: ProgrammeDay[]; day: string | null } {
+  const counts = new Map<string, number>();
+  for (const l of all) {
+    if (!l.slot) continue;
+    const date = utcToZoned(l.slot.startsAt, timeZone).date;
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  const days = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count }));
+  if (all.length <= DAY_SPLIT_AT || days.length < 2) return { days: [], day: null };
+  if (filters.slot || filters.dag === "alla") return { days, day: null };
+  const asked = days.find((d) => d.date === filters.dag);
+  const now = utcToZoned(today, timeZone).date;
+  return { days, day: (asked ?? days.find((d) => d.date === now) ?? days[0]).date };
+}
+
 /**
  * The public programme of an event, grouped by time slot, narrowed by the filters. The shared part comes
  * from the cache (lib/cache/shared.ts) until the programme changes; the seat counts are exact.
@@ -221,13 +253,20 @@ function loadSharedProgramme(eventId: number): SharedProgramme {
 export async function getProgramme({
   eventId,
   filters = {},
+  timeZone = "Europe/Stockholm",
+  today = new Date(),
 }: {
   eventId: number;
   filters?: ProgrammeFilters;
+  timeZone?: string;
+  today?: Date;
 }): Promise<Programme> {
   const shared = sharedData(`programme:${eventId}`, () => loadSharedProgramme(eventId));
   const all = withSeats(shared.all, `programme:${eventId}`);
-  const shown = all.filter((l) => matchesFilters(l, filters));
+  const { days, day } = daySplit(all, filters, timeZone, today);
+  // Lärpass without a time are shown on every day.
+  const onDay = (l: LarpassView) => !day || !l.slot || utcToZoned(l.slot.startsAt, timeZone).date === day;
+  const shown = all.filter((l) => onDay(l) && matchesFilters(l, filters));
   const groups: SlotGroup[] = [];
   for (const l of shown) {
     const last = groups.at(-1);
@@ -236,7 +275,7 @@ export async function getProgramme({
   }
   // Unscheduled lärpass sort first in SQL (NULL start); show them last, under "Tid meddelas senare".
   groups.sort((a, b) => (a.slot ? a.slot.startsAt.getTime() : Infinity) - (b.slot ? b.slot.startsAt.getTime() : Infinity));
-  return { groups, all, total: all.length, shown: shown.length, lastUpdated: shared.lastUpdated, options: shared.options };
+  return { groups, all, total: all.length, shown: shown.length, lastUpdated: shared.lastUpdated, options: shared.options, days, day };
 }
 
 export async function getLarpassBySlug({ eventId, slug }: { eventId: number; slug: string }): Promise<LarpassView | null> {

@@ -25,7 +25,7 @@ export default async function CurrentProgrammePage({
   if (!event) notFound();
   const params = await searchParams;
   const filters = parseProgrammeFilters(params);
-  const programme = await getProgramme({ eventId: event.id, filters });
+  const programme = await getProgramme({ eventId: event.id, filters, timeZone: event.timeZone });
   const signup = await getSignupContext({ actions: { choose: chooseAction, leave: leaveAction }, event, larpass: programme.all, returnTo: returnPath("/program", params), params });
   const askProfile = signup.user ? askBeforeFirstSignup({ userId: signup.user.id, registrations: signup.mine.size }) : false;
   return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} action="/program" />;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { organisationKinds } from "@/lib/domain";
 
-/** The programme's filters live in the URL (?q=&org=&kind=&track=&slot=) so a view can be shared. */
+/** The programme's filters live in the URL (?q=&org=&kind=&track=&slot=&dag=) so a view can be shared. */
 const first = (v: unknown) => {
   const value = Array.isArray(v) ? v[0] : v;
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
@@ -14,6 +14,8 @@ export const programmeFiltersSchema = z.object({
   kind: optional(z.enum(organisationKinds)),
   track: optional(z.string().max(100)),
   slot: optional(z.coerce.number().int().positive()),
+  /** A large event of several days shows one day at a time (lib/programme.ts): "YYYY-MM-DD", or "alla". */
+  dag: optional(z.string().regex(/^(\d{4}-\d{2}-\d{2}|alla)$/)),
 });
 
 export type ProgrammeFilters = Partial<z.output<typeof programmeFiltersSchema>>;

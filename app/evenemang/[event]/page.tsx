@@ -26,7 +26,7 @@ export default async function EventProgrammePage({ params, searchParams }: Props
   if (!event) notFound();
   const query = await searchParams;
   const filters = parseProgrammeFilters(query);
-  const programme = await getProgramme({ eventId: event.id, filters });
+  const programme = await getProgramme({ eventId: event.id, filters, timeZone: event.timeZone });
   const signup = await getSignupContext({ actions: { choose: chooseAction, leave: leaveAction }, event, larpass: programme.all, returnTo: returnPath(`/evenemang/${event.slug}`, query), params: query });
   const askProfile = signup.user ? askBeforeFirstSignup({ userId: signup.user.id, registrations: signup.mine.size }) : false;
   return <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} action={`/evenemang/${event.slug}`} />;
