@@ -1,6 +1,10 @@
 /**
  * npm start: migrate, seed the demo programme (only into an empty database), build, and serve.
  * Honours DATABASE_PATH and PORT. With no SMTP_URL, mail goes to the outbox (shown at /utveckling/utkorg).
+ *
+ * With `--exec-file <path>` (what `npm start` passes) it does not stay alive as the server's parent: it
+ * writes a short shell script that sets the server's environment and `exec`s `next start`, and exits; the
+ * npm script then `exec`s that script, so only npm and the server remain (no tsx, no second node).
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -58,9 +62,24 @@ if (plan.outbox) {
   console.log(`Logga in som arrangör med ${DEMO_ORGANISER_EMAIL}.\n`);
 }
 
-const server = spawn(process.execPath, [next, "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], {
-  stdio: "inherit",
-  env,
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const args = [next, "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])];
+const execFile = process.argv.indexOf("--exec-file");
+if (execFile > 0 && process.argv[execFile + 1]) {
+  // Single quotes keep every value literal in sh; a quote inside one is closed, escaped and reopened.
+  const quote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+  const names = ["AUTH_SECRET", "PORT", "DATABASE_PATH", "MAIL_OUTBOX", "NEXT_TELEMETRY_DISABLED", "AUTH_URL"] as const;
+  const lines = [
+    "# Written by scripts/start.ts for one start; it removes itself before the server starts.",
+    'rm -f -- "$0" 2>/dev/null',
+    ...names.filter((n) => env[n] != null).map((n) => `export ${n}=${quote(env[n]!)}`),
+    `exec ${[process.execPath, ...args].map(quote).join(" ")}`,
+    "",
+  ];
+  // It holds AUTH_SECRET: readable by its owner only, like data/.auth-secret.
+  fs.mkdirSync(path.dirname(path.resolve(process.argv[execFile + 1])), { recursive: true });
+  fs.writeFileSync(process.argv[execFile + 1], lines.join("\n"), { mode: 0o600 });
+} else {
+  const server = spawn(process.execPath, args, { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
