@@ -1,5 +1,4 @@
 import { plural } from "@/lib/plural";
-import Link from "next/link";
 import type { LarpassView } from "@/lib/programme";
 import { leadExcerpt } from "@/lib/text";
 import { formatDay, formatTimeRange } from "@/lib/time";
@@ -30,8 +29,11 @@ export function LarpassCard({
   const Heading = `h${headingLevel}` as const;
   const cancelled = l.status === "cancelled";
   const href = larpassHref(eventSlug, l.slug);
-  // The programme lists every lärpass of an event (hundreds at a large one): each card shows the opening of
-  // the abstract, the lärpass page the whole text. One string per line, so React adds no <!-- --> separators.
+  // The programme lists every lärpass of an event (a hundred a day at a large one): each card shows the
+  // opening of the abstract, ending in "…" when there is more, and the title links to the whole text. The
+  // links are plain <a>: a next/link per link is a client component to render, hydrate and prefetch, which
+  // costs a large programme more than a page load costs the reader. One string per line, so React adds no
+  // <!-- --> separators.
   const lead = leadExcerpt(l.abstract);
   const where = [l.room ? l.room.name : "Lokal meddelas senare", l.capacity != null ? plural(l.capacity, "plats", "platser") : null, l.track]
     .filter(Boolean)
@@ -39,7 +41,7 @@ export function LarpassCard({
   return (
     <article className={cancelled ? "card cancelled" : "card"} id={`lp-${l.id}`}>
       <Heading>
-        <Link href={href}>{l.title}</Link>
+        <a href={href}>{l.title}</a>
       </Heading>
       {cancelled ? <p><span className="badge cancelled">Inställt</span></p> : null}
       <p className="meta">
@@ -54,13 +56,7 @@ export function LarpassCard({
         {where}
       </p>
       <SpeakerList speakers={l.speakers} />
-      {lead.text ? (
-        <p className="excerpt">
-          {lead.more ? `${lead.text} ` : lead.text}
-          {/* "Läs mer" in the card's paragraph, under its heading: that context names the lärpass (WCAG 2.4.4). */}
-          {lead.more ? <Link href={href}>Läs mer</Link> : null}
-        </p>
-      ) : null}
+      {lead.text ? <p className="excerpt">{lead.more && !lead.text.endsWith("…") ? `${lead.text} …` : lead.text}</p> : null}
       {signup ? <RegistrationControls larpass={l} ctx={signup} loginLink={loginLink} /> : <SeatsLine larpass={l} />}
     </article>
   );
