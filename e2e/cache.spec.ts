@@ -96,3 +96,59 @@ test("två medlemmar med olika val som laddar samma sida om vartannat ser bara s
     await Promise.all([anna.context.close(), bo.context.close(), anonymous.close()]);
   }
 });
+
+test("ett stort evenemang med flera dagar visar en dag i taget, med länkar till varje dag och hela programmet", async ({ page }) => {
+  const { openDatabase } = await import("../db/open");
+  const { days, events, larpass, rooms, timeSlots } = await import("../db/schema");
+  const { zonedToUtc } = await import("../lib/time");
+  const { readState } = await import("./server");
+  const db = openDatabase(readState().databasePath);
+  const slug = `e2e-stort-${Date.now()}`;
+  try {
+    db.transaction((tx) => {
+      const event = tx
+        .insert(events)
+        .values({ slug, name: "E2E stort evenemang 2016", startsOn: "2016-05-10", endsOn: "2016-05-11", published: true })
+        .returning()
+        .get();
+      const room = tx.insert(rooms).values({ eventId: event.id, name: "Salen", capacity: 100 }).returning().get();
+      for (const [i, date] of ["2016-05-10", "2016-05-11"].entries()) {
+        const day = tx.insert(days).values({ eventId: event.id, date }).returning().get();
+        const slot = tx
+          .insert(timeSlots)
+          .values({ eventId: event.id, dayId: day.id, startsAt: zonedToUtc(date, "09:00"), endsAt: zonedToUtc(date, "09:45") })
+          .returning()
+          .get();
+        for (let n = 1; n <= 21; n++)
+          tx.insert(larpass)
+            .values({ eventId: event.id, slug: `dag${i + 1}-${n}`, title: `Dag ${i + 1}, lärpass ${n}`, status: "published", timeSlotId: slot.id, roomId: room.id })
+            .run();
+      }
+    });
+  } finally {
+    db.$client.close();
+  }
+
+  await page.goto(`/evenemang/${slug}`);
+  const dayLinks = page.getByRole("navigation", { name: "Dagar i programmet" });
+  await expect(dayLinks.getByRole("link", { name: /^tisdag 10 maj 2016/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("article")).toHaveCount(21);
+  await expect(page.getByText("Visar 21 av 42 lärpass, tisdag 10 maj 2016.")).toBeVisible();
+  await expectAccessible(page);
+
+  await dayLinks.getByRole("link", { name: /^onsdag 11 maj 2016/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/evenemang/${slug}\\?dag=2016-05-11$`));
+  await expect(page.getByRole("heading", { name: "Dag 2, lärpass 1", exact: true })).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(21);
+  // A search keeps the day it was made on.
+  await page.getByLabel("Sök bland lärpassen").fill("lärpass 20");
+  await page.getByRole("button", { name: "Visa lärpass" }).click();
+  await expect(page).toHaveURL(/dag=2016-05-11/);
+  await expect(page.getByRole("article")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Dag 2, lärpass 20", exact: true })).toBeVisible();
+
+  await dayLinks.getByRole("link", { name: /^Hela programmet/ }).click();
+  await expect(page.getByRole("article")).toHaveCount(2);
+  await page.goto(`/evenemang/${slug}?dag=alla`);
+  await expect(page.getByRole("article")).toHaveCount(42);
+});
