@@ -21,6 +21,7 @@ import {
   saveSettings,
   setPublished,
 } from "@/lib/documentation/workspace";
+import { addAttachment, deleteAttachment, readUploadedFile } from "@/lib/documentation/attachments";
 import { saveLarpassDoc } from "@/lib/documentation/larpass-doc";
 import { parseLarpassDocForm } from "@/lib/documentation/larpass-doc-form";
 import { authorOf } from "@/lib/revisions";
@@ -304,4 +305,50 @@ export const saveLarpassDocAsOrganiserAction = serverAction("documentation.edit-
     redirect(`${base(p.eventId)}/larpass/${p.larpassId}?sparat=1`);
   },
   returnTo: (_prev, fd) => base(fd.get("eventId")),
+});
+
+const sectionPage = (fd: FormData) => {
+  const eventId = id.safeParse(fd.get("eventId"));
+  const larpassId = id.safeParse(fd.get("larpassId"));
+  return eventId.success && larpassId.success ? `${base(eventId.data)}/larpass/${larpassId.data}` : base(fd.get("eventId"));
+};
+
+/**
+ * An organiser adds an attachment to any lärpass of the page's event: the speakers' rules (size checked
+ * before the file is read, type from its first bytes, nothing stored on refusal), rows "any" within the event.
+ */
+export const uploadAttachmentAsOrganiserAction = serverAction("documentation.add-attachment", {
+  run: async (user, _prev: DocFormState, fd: FormData): Promise<DocFormState> => {
+    const eventId = id.safeParse(fd.get("eventId"));
+    const larpassId = id.safeParse(fd.get("larpassId"));
+    if (!eventId.success || !larpassId.success) return refusedState(fd, "Formuläret är ogiltigt. Ladda om sidan.");
+    const file = await readUploadedFile(fd.get("file"));
+    if (!file.ok) return refusedState(fd, "Bilagan är inte sparad.", { file: file.problem });
+    const r = addAttachment({
+      larpassId: larpassId.data,
+      eventId: eventId.data,
+      name: file.name,
+      bytes: file.bytes,
+      userId: user.id,
+      rows: "any", // policy "documentation.add-attachment": organisers, any lärpass of the event
+      author: authorOf(user),
+    });
+    if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
+    redirect(`${sectionPage(fd)}?sparat=bilaga#bilagor`);
+  },
+  returnTo: (_prev, fd) => sectionPage(fd),
+});
+
+/** An organiser removes an attachment of a lärpass of the page's event. */
+export const deleteAttachmentAsOrganiserAction = serverAction("documentation.delete-attachment", {
+  run: async (user, fd: FormData): Promise<void> => {
+    const eventId = id.safeParse(fd.get("eventId"));
+    const attachmentId = id.safeParse(fd.get("attachmentId"));
+    const r =
+      eventId.success && attachmentId.success
+        ? deleteAttachment({ attachmentId: attachmentId.data, eventId: eventId.data, userId: user.id, rows: "any", author: authorOf(user) })
+        : { ok: false as const };
+    redirect(`${sectionPage(fd)}?${r.ok ? "sparat=bilaga-borttagen" : "fel=bilaga"}#bilagor`);
+  },
+  returnTo: (fd) => sectionPage(fd),
 });
