@@ -33,6 +33,7 @@ import { GET as markdown } from "@/app/evenemang/[event]/dokumentation/dokumenta
 import { deleteAttachmentAction, saveOwnLarpassDocAction, uploadAttachmentAction } from "@/app/mina-larpass/[id]/dokumentation/actions";
 import { GET as attachmentRoute } from "@/app/evenemang/[event]/dokumentation/bilagor/[id]/route";
 import OwnLarpassDocPage from "@/app/mina-larpass/[id]/dokumentation/page";
+import DocumentationHistoryPage from "@/app/arrangor/evenemang/[id]/dokumentation/historik/page";
 
 useTempOutbox();
 // Attachments go to a folder of this test file's own (ATTACHMENTS_PATH is read at each call).
@@ -314,6 +315,19 @@ describe("attachments", () => {
     expect((await outcome(() => deleteAttachmentAction(form({ larpassId: String(w.mine.id), attachmentId: String(a.id) })))).redirect).toMatch(/sparat=bilaga-borttagen/);
     expect(db.select().from(docAttachments).where(eq(docAttachments.id, a.id)).get()).toBeUndefined();
     expect(storedFiles()).not.toContain(a.storedName);
+  });
+});
+
+describe("the workspace history page", () => {
+  test("anonymous to login, a member and a speaker 403", async () => {
+    const w = world();
+    const open = () => outcome(() => DocumentationHistoryPage({ params: Promise.resolve({ id: String(w.eventId) }), searchParams: Promise.resolve({}) }));
+    signOutAll();
+    expect((await open()).redirect).toMatch(/^\/logga-in/);
+    for (const role of ["member", "speaker"] as const) {
+      signInAs(makeUser(role));
+      expect((await open()).status).toBe(403);
+    }
   });
 });
 
