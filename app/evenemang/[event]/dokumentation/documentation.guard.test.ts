@@ -234,6 +234,23 @@ describe("speakers' documentation", () => {
     expect(db.select().from(larpassDocs).where(eq(larpassDocs.larpassId, w.mine.id)).get()!.groups).toEqual([{ title: "Grupp 1", points: ["punkt"] }]);
   });
 
+  test("a speaker's changes to their section and its attachments are workspace revisions too, with the speaker as author", async () => {
+    const w = world();
+    signInAs(w.me);
+    const count = () => db.select().from(docRevisions).where(eq(docRevisions.eventId, w.eventId)).all();
+    const before = count().length;
+    await outcome(() => save(w.mine.id));
+    const fd = form({ larpassId: String(w.mine.id) });
+    fd.append("file", new File([pdfBytes() as BlobPart], "talarens.pdf", { type: "application/pdf" }));
+    await outcome(() => uploadAttachmentAction(s0, fd));
+    const a = db.select().from(docAttachments).where(eq(docAttachments.larpassId, w.mine.id)).get()!;
+    await outcome(() => deleteAttachmentAction(form({ larpassId: String(w.mine.id), attachmentId: String(a.id) })));
+    const added = count().slice(before);
+    expect(added.map((r) => r.what)).toEqual(["lärpassets dokumentation", "bilaga ny", "bilaga borttagen"]);
+    expect(added.every((r) => r.authorId === w.me.id && r.authorRole === "speaker")).toBe(true);
+    expect(added[0].after).toMatchObject({ lärpass: "Mitt lärpass", sammanfattning: "Sammanfattning", grupper: [{ title: "Grupp 1", points: ["punkt"] }] });
+  });
+
   test("a speaker cannot open another lärpass's documentation page (and so its ratings)", async () => {
     const w = world();
     signInAs(w.me);
