@@ -83,9 +83,16 @@ test("questions, answers with and without JavaScript, themes, speaker's section,
   await page.getByRole("button", { name: "Spara inklistrade svar" }).click();
   await expect(page.getByText("2 svar är inklistrade.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mötesmetod (2)" })).toBeVisible();
-  const loose = page.locator(".answer-list > li", { hasText: "Dalateatern!!" });
+  // "Flytta till tema" without JavaScript (no drag handles there).
+  const organiserNoJs = await noScriptContext(browser, page);
+  const plainOrganiser = await organiserNoJs.newPage();
+  await plainOrganiser.goto(page.url().split("?")[0]);
+  await expect(plainOrganiser.getByRole("button", { name: /^Dra svaret/ })).toHaveCount(0);
+  const loose = plainOrganiser.locator(".answer-list > li", { hasText: "Dalateatern!!" });
   await loose.getByRole("combobox").selectOption({ label: "Mötesmetod" });
   await loose.getByRole("button", { name: /Flytta till tema/ }).click();
+  await expect(plainOrganiser.getByRole("heading", { name: "Mötesmetod (3)" })).toBeVisible();
+  await page.reload();
   await expect(page.getByRole("heading", { name: "Mötesmetod (3)" })).toBeVisible();
 
   // Correct the spelling of an answer (the original stays in the history).
@@ -110,6 +117,23 @@ test("questions, answers with and without JavaScript, themes, speaker's section,
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Regionens roll (1)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mötesmetod (2)" })).toBeVisible();
+  // And one with the mouse (both ends on screen: the mouse cannot drag past the viewport).
+  await page.getByRole("heading", { name: "Mötesmetod (2)" }).evaluate((h) => h.scrollIntoView({ block: "start" }));
+  const from = (await page.getByRole("button", { name: "Dra svaret Bra övning i gruppdiskussion" }).boundingBox())!;
+  const to = (await page.getByRole("region", { name: "Regionens roll (1)" }).locator(".theme-zone").boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 40), { steps: 15 });
+  await page.mouse.up();
+  await expect(page.getByRole("heading", { name: "Regionens roll (2)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mötesmetod (1)" })).toBeVisible();
+
+  // Themes are ordered without JavaScript too: Regionens roll first.
+  await plainOrganiser.reload();
+  await plainOrganiser.getByRole("button", { name: /^Upp\s?: Regionens roll$/ }).click();
+  await expect(plainOrganiser.getByRole("region", { name: "Teman" }).getByRole("listitem").first().getByRole("textbox")).toHaveValue("Regionens roll");
+  await organiserNoJs.close();
 
   // The workspace history: who, when, and the corrected answer's original wording.
   await page.goto(`${ws}/historik`);
@@ -183,8 +207,8 @@ test("questions, answers with and without JavaScript, themes, speaker's section,
   await reader.goto(`/evenemang/${s.event.slug}/dokumentation`);
   await expectAccessible(reader);
   await expect(reader.getByRole("heading", { name: s.event.name, level: 1 })).toBeVisible();
-  await expect(reader.getByRole("heading", { name: "Mötesmetod" })).toBeVisible();
-  await expect(reader.getByRole("heading", { name: "Regionens roll" })).toBeVisible();
+  // The themes in the organiser's order.
+  expect(await reader.locator("#questions h4").allTextContents()).toEqual(["Regionens roll", "Mötesmetod"]);
   for (const text of ["Dalateatern!", "Bra övning i gruppdiskussion", "Allt! Har fått en pusselbit", "Samordnar nätverk", "Tydlig regional ledare"]) {
     await expect(reader.getByText(text, { exact: true })).toBeVisible();
   }
@@ -204,6 +228,7 @@ test("questions, answers with and without JavaScript, themes, speaker's section,
   const file = await download.path();
   const zip = await JSZip.loadAsync(await (await import("node:fs")).promises.readFile(file!));
   const xml = await zip.file("word/document.xml")!.async("string");
+  expect(xml.indexOf("Regionens roll")).toBeLessThan(xml.indexOf("Mötesmetod"));
   for (const text of ["Det här tar jag med mig från idag", "Mötesmetod", "Regionens roll", "Dalateatern!", "Allt! Har fått en pusselbit", "Trädgårdsmästaren (grupp 1:1)", "Samordnar nätverk"]) {
     expect(xml).toContain(text);
   }

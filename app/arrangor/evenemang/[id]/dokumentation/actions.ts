@@ -35,6 +35,12 @@ import { zonedToUtc } from "@/lib/time";
 const id = z.coerce.number().int().positive();
 const base = (eventId: unknown) => `/arrangor/evenemang/${id.safeParse(eventId).data ?? ""}/dokumentation`;
 const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
+/**
+ * A query part that differs on every save. With JavaScript, Next follows an action's redirect by URL: a
+ * redirect to the page's own address that differs only after "#" (the answer just moved, then the next one)
+ * left the page as it was. The answers' and themes' buttons are pressed many times in a row.
+ */
+const fresh = () => `&n=${Date.now().toString(36)}`;
 
 const questionSchema = z.object({
   eventId: id,
@@ -83,7 +89,7 @@ export const questionOpAction = serverAction("documentation.edit-question", {
     if (!eventId.success || !questionId.success || !op.success) redirect(`${base(fd.get("eventId"))}?fel=ogiltigt`);
     const args = { eventId: eventId.data, author: authorOf(user), questionId: questionId.data };
     const r = op.data === "delete" ? deleteQuestion(args) : moveQuestion({ ...args, direction: op.data });
-    redirect(`${base(eventId.data)}?${r.ok ? "sparat=fragor" : "fel=borta"}#fragor`);
+    redirect(`${base(eventId.data)}?${r.ok ? "sparat=fragor" : "fel=borta"}${fresh()}#fragor`);
   },
   returnTo: (fd) => base(fd.get("eventId")),
 });
@@ -174,7 +180,7 @@ export const moderateAction = serverAction("documentation.moderate-answer", {
           : { kind: "theme" as const, themeId: themeId.data };
     const r = moderateAnswer({ eventId: eventId.data, author: authorOf(user), answerId: answerId.data, change });
     redirect(
-      `${questionPage(eventId.data, questionId.data)}?${r.ok ? "sparat=svar" : "fel=svar"}#svar-${answerId.data}`,
+      `${questionPage(eventId.data, questionId.data)}?${r.ok ? "sparat=svar" : "fel=svar"}${fresh()}#svar-${answerId.data}`,
     );
   },
   returnTo: (fd) => base(fd.get("eventId")),
@@ -196,7 +202,7 @@ export const correctAnswerAction = serverAction("documentation.correct-answer", 
       change: { kind: "correct", text },
     });
     if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
-    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=rattat#svar-${answerId.data}`);
+    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=rattat${fresh()}#svar-${answerId.data}`);
   },
   returnTo: (_prev, fd) => base(fd.get("eventId")),
 });
@@ -217,7 +223,7 @@ export const createThemeAction = serverAction("documentation.create-theme", {
       name: name.data,
     });
     if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
-    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=tema#teman`);
+    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=tema${fresh()}#teman`);
   },
   returnTo: (_prev, fd) => base(fd.get("eventId")),
 });
@@ -237,7 +243,7 @@ export const themeOpAction = serverAction("documentation.edit-theme", {
       const name = themeName.safeParse(str(fd, "name"));
       ok = name.success && renameTheme({ ...args, name: name.data }).ok;
     } else ok = moveTheme({ ...args, direction: op.data }).ok;
-    redirect(`${questionPage(eventId.data, questionId.data)}?${ok ? "sparat=tema" : "fel=tema"}#teman`);
+    redirect(`${questionPage(eventId.data, questionId.data)}?${ok ? "sparat=tema" : "fel=tema"}${fresh()}#teman`);
   },
   returnTo: (fd) => base(fd.get("eventId")),
 });
