@@ -311,7 +311,7 @@ test("ratings from several members, signed in and not, with and without JavaScri
   await memberA.goto(answerPage);
   await expect(memberA.getByText(/^Tiden för svar gick ut/)).toBeVisible();
   await expect(memberA.getByRole("button", { name: "Skicka svar" })).toHaveCount(0);
-  await a.close();
+  await expectAccessible(memberA);
 
   // Now the speaker sees the same chart and comments.
   await speaker.reload();
@@ -319,5 +319,18 @@ test("ratings from several members, signed in and not, with and without JavaScri
   expect(await speaker.locator(".bars li").allTextContents()).toEqual(["1:0", "2:1", "3:1", "4:1", "5:1"]);
   await expect(speaker.getByText("Bra exempel")).toBeVisible();
   await expectAccessible(speaker);
+
+  // A member sees their own answers on Mitt konto and deletes one on its question page; it leaves the chart.
+  await memberA.goto("/konto");
+  const mine = memberA.getByRole("listitem").filter({ hasText: "Vad tyckte du om lärpasset?" });
+  await expect(mine).toContainText("betyg 4. Bra exempel");
+  await expectAccessible(memberA);
+  await mine.getByRole("link", { name: /^Ändra eller ta bort/ }).click();
+  await memberA.getByRole("button", { name: /^Ta bort svaret/ }).click();
+  await expect(memberA.getByText("Svaret är borttaget.")).toBeVisible();
+  await speaker.reload();
+  await expect(speaker.getByText("3 svar, medelbetyg 3,3 av 5.")).toBeVisible();
+  await expect(speaker.getByText("Bra exempel")).toHaveCount(0);
+  await a.close();
   await sp.close();
 });
