@@ -9,7 +9,7 @@ import { deleteAccount, exportPersonalData } from "@/lib/account";
 import { createEvent, createUser, useTempOutbox } from "@/test/factories";
 import { deleteOwnAnswer, REDACTED_ANSWER } from "./answers";
 import { listDocRevisions } from "./history";
-import { createQuestion, createTheme, moderateAnswer, saveSettings } from "./workspace";
+import { createQuestion, createTheme, moderateAnswer, pasteAnswers, saveSettings } from "./workspace";
 
 useTempOutbox();
 const organiser = { userId: null, label: "Arrangören Anna", role: "organiser" as const };
@@ -57,6 +57,18 @@ describe("the workspace history", () => {
     expect(by.ordning).toMatchObject({ kind: "value", after: "Deltagarnas svar, Inledning, Lärpassen, Betyg" });
     expect(by.inloggning).toMatchObject({ before: "ja", after: "nej" });
     expect(by.stänger).toMatchObject({ before: "–", after: "30 mars 2018 kl. 00:00" });
+  });
+
+  test("pasted answers read as a count", () => {
+    const w = world();
+    expect(pasteAnswers({ eventId: w.eventId, author: organiser, questionId: w.questionId, larpassId: null, text: "## Mötesmetod\nEtt\nTvå" }).ok).toBe(true);
+    const latest = listDocRevisions({ eventId: w.eventId }).rows[0];
+    expect(latest.what).toBe("Svar inklistrade");
+    expect(latest.changes).toEqual([
+      { field: "fråga", label: "Fråga", kind: "value", before: "–", after: "Det här tar jag med mig" },
+      { field: "svar", label: "Antal svar", kind: "value", before: "–", after: "2" },
+      { field: "nyaTeman", label: "Nya teman", kind: "value", before: "–", after: "1" },
+    ]);
   });
 
   test("pages of 100, newest first", () => {

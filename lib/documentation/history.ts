@@ -105,7 +105,8 @@ export function docRevisionChanges(
   const context: DocRevisionRow["context"] = [];
   const changes: FieldChange[] = [];
   for (const field of fields) {
-    const label = fieldLabels[field] ?? field;
+    // "svar" is an answer's text, or a count (pasted answers, a deleted question's answers).
+    const label = field === "svar" && (typeof after[field] === "number" || typeof before?.[field] === "number") ? "Antal svar" : (fieldLabels[field] ?? field);
     const a = show(field, after[field], timeZone);
     if (before && JSON.stringify(before[field] ?? null) === JSON.stringify(after[field] ?? null)) {
       if (a !== EMPTY) context.push({ field, label, value: a });
