@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type DB } from "@/db";
-import { authSessions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { authSessions, docAnswers, docQuestions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
 import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { fillFreeSeats } from "@/lib/registrations";
 
@@ -54,6 +54,26 @@ export function exportPersonalData({ userId }: { userId: string }) {
     user.organisationId != null
       ? db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, user.organisationId)).get()?.name ?? null
       : null;
+  // Answers to the documentation's questions (Dokumentation): shown without names, kept without the link to
+  // the account when it is deleted (the account page says so).
+  const answers = db
+    .select({
+      event: events.name,
+      eventSlug: events.slug,
+      larpass: larpass.title,
+      larpassSlug: larpass.slug,
+      fraga: docQuestions.prompt,
+      svar: docAnswers.text,
+      betyg: docAnswers.rating,
+      skapad: docAnswers.createdAt,
+    })
+    .from(docAnswers)
+    .innerJoin(docQuestions, eq(docQuestions.id, docAnswers.questionId))
+    .innerJoin(events, eq(events.id, docQuestions.eventId))
+    .leftJoin(larpass, eq(larpass.id, docAnswers.larpassId))
+    .where(eq(docAnswers.userId, userId))
+    .orderBy(docAnswers.id)
+    .all();
   return {
     konto: {
       id: user.id,
@@ -68,6 +88,7 @@ export function exportPersonalData({ userId }: { userId: string }) {
     anmalningar: regs,
     inloggningar: sessions.map((s) => ({ giltigTill: s.expires })),
     talarprofiler: speaker.map((s) => ({ namn: s.name, roll: s.role, bio: s.bio })),
+    svarPaFragor: answers,
   };
 }
 

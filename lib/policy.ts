@@ -104,6 +104,8 @@ export const policy = {
   "documentation.paste-answers": organiser,
   "documentation.edit-larpass-section": organiser,
   "documentation.ratings-csv": organiser,
+  "documentation.add-attachment": organiser,
+  "documentation.delete-attachment": organiser,
 } as const satisfies Record<string, Rule>;
 
 export type PolicyKey = keyof typeof policy;

@@ -63,6 +63,22 @@ export default async function AccountPage() {
             Ladda ner mina uppgifter (JSON)
           </a>
         </p>
+        <h3>Dina svar på frågor</h3>
+        {data.svarPaFragor.length === 0 ? (
+          <p>Inga.</p>
+        ) : (
+          <ul>
+            {data.svarPaFragor.map((a, i) => (
+              <li key={i}>
+                {a.fraga} ({a.larpass ?? a.event}): {a.betyg != null ? `betyg ${a.betyg}. ` : ""}
+                {a.svar}{" "}
+                <a href={`/evenemang/${a.eventSlug}/dokumentation/svara${a.larpassSlug ? `/${a.larpassSlug}` : ""}`}>
+                  Ändra eller ta bort<span className="visually-hidden"> svaret på {a.fraga}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="namn-och-organisation" style={{ marginTop: "1.5rem" }}>
         <h2 id="namn-och-organisation">Namn och organisation</h2>
@@ -85,7 +101,8 @@ export default async function AccountPage() {
           <strong>Dina svar på frågor</strong> (till exempel &quot;Det här tar jag med mig från idag&quot; och betyg) blir
           kvar i evenemangets dokumentation utan koppling till dig: de visas aldrig med namn, och när kontot är borttaget
           finns inget som leder tillbaka till dig. Vill du att ett svar försvinner helt, ta bort det själv på frågesidan
-          (under Mina svar) innan du tar bort kontot.
+          (under Mina svar här, länkad ovan) innan du tar bort kontot: då tas det bort ur dokumentationen, och arrangörernas
+          historik behåller inte heller dess text.
         </p>
         <DeleteAccountForm />
       </section>

@@ -2,9 +2,9 @@
 // Checked here, in the transaction that writes: the event and lärpass are public, the question belongs to
 // the page answered, the answer window is open, and sign-in when the event requires it. Anonymous answers
 // are rate-limited per client and held to stricter text rules (rules.ts).
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
-import { docAnswers, docQuestions, events, larpass, type DocQuestion } from "@/db/schema";
+import { docAnswers, docQuestions, docRevisions, events, larpass, type DocQuestion } from "@/db/schema";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { fail, readDocumentation, type Result } from "./common";
 import { answerTextProblem, answerWindow, windowState } from "./rules";
@@ -155,8 +155,27 @@ export function listOwnAnswers({ userId, eventId, larpassId, database = defaultD
     .all();
 }
 
-/** A member deletes one of their own answers (any other id: nothing happens, and they are told). */
+export const REDACTED_ANSWER = "(svaret togs bort av den som skrev det)";
+
+/**
+ * A member deletes one of their own answers (any other id: nothing happens, and they are told). Its text
+ * goes from the workspace's history too (an organiser's correction or move kept it there), so that
+ * "ta bort" means gone, as Mitt konto says.
+ */
 export function deleteOwnAnswer({ userId, answerId, database = defaultDb }: { userId: string; answerId: number; database?: DB }): Result {
-  const r = database.delete(docAnswers).where(and(eq(docAnswers.id, answerId), eq(docAnswers.userId, userId))).run();
-  return r.changes ? { ok: true } : fail("Svaret finns inte bland dina svar.");
+  return database.transaction(
+    (tx) => {
+      const r = tx.delete(docAnswers).where(and(eq(docAnswers.id, answerId), eq(docAnswers.userId, userId))).run();
+      if (!r.changes) return fail("Svaret finns inte bland dina svar.");
+      const mentions = (col: typeof docRevisions.before | typeof docRevisions.after) => sql`json_extract(${col}, '$.svarId') = ${answerId}`;
+      const redact = (col: typeof docRevisions.before | typeof docRevisions.after) =>
+        sql`case when ${mentions(col)} then json_set(${col}, '$.svar', ${REDACTED_ANSWER}) else ${col} end`;
+      tx.update(docRevisions)
+        .set({ before: redact(docRevisions.before), after: redact(docRevisions.after) })
+        .where(or(mentions(docRevisions.before), mentions(docRevisions.after)))
+        .run();
+      return { ok: true as const };
+    },
+    { behavior: "immediate" },
+  );
 }

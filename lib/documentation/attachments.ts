@@ -59,7 +59,27 @@ export function attachmentProblem(file: { name: string; size: number }, bytes: U
   return null;
 }
 
-type Owner = { userId: string; rows: Extract<Rows, "any" | "own-larpass">; author: RevisionAuthor; database?: DB; dir?: string };
+type Owner = {
+  userId: string;
+  rows: Extract<Rows, "any" | "own-larpass">;
+  author: RevisionAuthor;
+  /** The organiser's page's event: the lärpass must belong to it. */
+  eventId?: number;
+  database?: DB;
+  dir?: string;
+};
+
+/**
+ * The file field of an upload form, read: refused before the whole file is read when it is too large, and
+ * by its first bytes when it is not a PDF, PowerPoint or image (the speakers' and organisers' actions).
+ */
+export async function readUploadedFile(file: FormDataEntryValue | null): Promise<{ ok: true; name: string; bytes: Uint8Array } | { ok: false; problem: string }> {
+  if (!(file instanceof File)) return { ok: false, problem: "Välj en fil att ladda upp." };
+  const head = file.size > ATTACHMENT_MAX_BYTES ? null : new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const problem = attachmentProblem(file, head);
+  if (problem) return { ok: false, problem };
+  return { ok: true, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
 
 const notYours = "Du är inte talare i det här lärpasset och kan inte ändra dess bilagor.";
 
@@ -71,6 +91,7 @@ export function addAttachment({
   userId,
   rows,
   author,
+  eventId,
   database = defaultDb,
   dir = attachmentsDir(),
 }: Owner & { larpassId: number; name: string; bytes: Uint8Array }): Result<{ id: number }> {
@@ -84,7 +105,7 @@ export function addAttachment({
     return database.transaction(
       (t) => {
         const l = t.select().from(larpass).where(eq(larpass.id, larpassId)).get();
-        if (!l) return fail("Lärpasset finns inte.");
+        if (!l || (eventId != null && l.eventId !== eventId)) return fail("Lärpasset finns inte.");
         if (rows === "own-larpass" && !speaksIn(t, userId, larpassId)) return fail(notYours);
         const row = t.insert(docAttachments).values({ larpassId, name: shown, mime: kind.mime, size: bytes.byteLength, storedName }).returning().get();
         recordDocRevision(t, { eventId: l.eventId, author, what: "bilaga ny", before: null, after: { lärpass: l.title, bilaga: shown } });
@@ -107,6 +128,7 @@ export function deleteAttachment({
   userId,
   rows,
   author,
+  eventId,
   database = defaultDb,
   dir = attachmentsDir(),
 }: Owner & { attachmentId: number }): Result<{ larpassId: number }> {
@@ -118,7 +140,7 @@ export function deleteAttachment({
         .innerJoin(larpass, eq(larpass.id, docAttachments.larpassId))
         .where(eq(docAttachments.id, attachmentId))
         .get();
-      if (!row) return fail("Bilagan finns inte längre. Ladda om sidan.");
+      if (!row || (eventId != null && row.l.eventId !== eventId)) return fail("Bilagan finns inte längre. Ladda om sidan.");
       if (rows === "own-larpass" && !speaksIn(t, userId, row.l.id)) return fail(notYours);
       t.delete(docAttachments).where(eq(docAttachments.id, attachmentId)).run();
       recordDocRevision(t, { eventId: row.l.eventId, author, what: "bilaga borttagen", before: { lärpass: row.l.title, bilaga: row.a.name }, after: { bilaga: null } });

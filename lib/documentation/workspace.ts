@@ -120,11 +120,11 @@ export function moderateAnswer({ eventId, author, answerId, change, database = d
     switch (change.kind) {
       case "hide":
         t.update(docAnswers).set({ hidden: change.hidden }).where(eq(docAnswers.id, a.id)).run();
-        recordDocRevision(t, { eventId, author, what: change.hidden ? "svar dolt" : "svar visas", before: { svar: a.text, dolt: a.hidden }, after: { svar: a.text, dolt: change.hidden } });
+        recordDocRevision(t, { eventId, author, what: change.hidden ? "svar dolt" : "svar visas", before: { svarId: a.id, svar: a.text, dolt: a.hidden }, after: { svarId: a.id, svar: a.text, dolt: change.hidden } });
         break;
       case "quote":
         t.update(docAnswers).set({ quote: change.quote }).where(eq(docAnswers.id, a.id)).run();
-        recordDocRevision(t, { eventId, author, what: change.quote ? "svar som citat" : "svar inte citat", before: { svar: a.text, citat: a.quote }, after: { svar: a.text, citat: change.quote } });
+        recordDocRevision(t, { eventId, author, what: change.quote ? "svar som citat" : "svar inte citat", before: { svarId: a.id, svar: a.text, citat: a.quote }, after: { svarId: a.id, svar: a.text, citat: change.quote } });
         break;
       case "correct": {
         const text = change.text.trim();
@@ -142,7 +142,7 @@ export function moderateAnswer({ eventId, author, answerId, change, database = d
         }
         const was = a.themeId != null ? (t.select({ name: docThemes.name }).from(docThemes).where(eq(docThemes.id, a.themeId)).get()?.name ?? null) : null;
         t.update(docAnswers).set({ themeId: change.themeId }).where(eq(docAnswers.id, a.id)).run();
-        recordDocRevision(t, { eventId, author, what: "svar flyttat", before: { svar: a.text, tema: was }, after: { svar: a.text, tema: name } });
+        recordDocRevision(t, { eventId, author, what: "svar flyttat", before: { svarId: a.id, svar: a.text, tema: was }, after: { svarId: a.id, svar: a.text, tema: name } });
         break;
       }
     }

@@ -21,6 +21,7 @@ import { createEvent, useTempOutbox } from "@/test/factories";
 import { form, listEndpoints, makeUser, outcome } from "@/test/guard-harness";
 import { resetRequestMocks, setRequestHeaders, signInAs, signOutAll } from "@/test/mock-auth";
 import { saveSettings, createQuestion, createTheme, setPublished } from "@/lib/documentation/workspace";
+import { addAttachment } from "@/lib/documentation/attachments";
 import { ruleOf } from "@/lib/action";
 import { policy } from "@/lib/policy";
 
@@ -32,6 +33,7 @@ import { GET as markdown } from "@/app/evenemang/[event]/dokumentation/dokumenta
 import { deleteAttachmentAction, saveOwnLarpassDocAction, uploadAttachmentAction } from "@/app/mina-larpass/[id]/dokumentation/actions";
 import { GET as attachmentRoute } from "@/app/evenemang/[event]/dokumentation/bilagor/[id]/route";
 import OwnLarpassDocPage from "@/app/mina-larpass/[id]/dokumentation/page";
+import DocumentationHistoryPage from "@/app/arrangor/evenemang/[id]/dokumentation/historik/page";
 
 useTempOutbox();
 // Attachments go to a folder of this test file's own (ATTACHMENTS_PATH is read at each call).
@@ -44,6 +46,18 @@ beforeEach(() => {
 });
 
 const author = { userId: null, label: "Test", role: "system" as const };
+/** A small file that starts like a PDF. */
+const pdfBytes = (size = 2000) => {
+  const b = new Uint8Array(size);
+  b.set(new TextEncoder().encode("%PDF-1.7\n"));
+  return b;
+};
+/** The organisers' upload form, with a file. */
+function organiserUpload(fields: Record<string, string>, bytes: Uint8Array, name: string) {
+  const fd = form(fields);
+  fd.append("file", new File([bytes as BlobPart], name, { type: "application/pdf" }));
+  return org.uploadAttachmentAsOrganiserAction({}, fd);
+}
 
 /** An event answering now (window set around today), two lärpass with a speaker each, one text question with an answer and a theme. */
 function world({ requireSignIn = true } = {}) {
@@ -69,7 +83,9 @@ function world({ requireSignIn = true } = {}) {
   const member = makeUser("member");
   const answer = db.insert(docAnswers).values({ questionId: q.id, userId: member.id, text: "Mitt svar" }).returning().get();
   db.insert(docAnswers).values([{ questionId: rating.id, larpassId: theirs.id, rating: 2, text: "Annans kommentar" }]).run();
-  return { f, eventId, slug: f.event.slug, mine, theirs, me, other, questionId: q.id, ratingId: rating.id, themeId: theme.id, member, answer };
+  const attachment = addAttachment({ larpassId: theirs.id, name: "annans.pdf", bytes: pdfBytes(), userId: other.id, rows: "any", author });
+  if (!attachment.ok) throw new Error("setup");
+  return { f, eventId, slug: f.event.slug, mine, theirs, me, other, questionId: q.id, ratingId: rating.id, themeId: theme.id, member, answer, attachmentId: attachment.id };
 }
 
 function snapshot() {
@@ -106,6 +122,8 @@ const organiserCalls: Record<string, (w: W) => Promise<unknown>> = {
   "themeOpAction": (w) => org.themeOpAction(form({ eventId: String(w.eventId), questionId: String(w.questionId), themeId: String(w.themeId), op: "delete" })),
   "pasteAnswersAction": (w) => org.pasteAnswersAction(s0, form({ eventId: String(w.eventId), questionId: String(w.questionId), text: "Kapat svar" })),
   "saveLarpassDocAsOrganiserAction": (w) => org.saveLarpassDocAsOrganiserAction(s0, form({ eventId: String(w.eventId), larpassId: String(w.mine.id), version: "0", summary: "Kapad" })),
+  "uploadAttachmentAsOrganiserAction": (w) => organiserUpload({ eventId: String(w.eventId), larpassId: String(w.mine.id) }, pdfBytes(), "kapad.pdf"),
+  "deleteAttachmentAsOrganiserAction": (w) => org.deleteAttachmentAsOrganiserAction(form({ eventId: String(w.eventId), larpassId: String(w.theirs.id), attachmentId: String(w.attachmentId) })),
 };
 
 describe("organiser actions", () => {
@@ -125,13 +143,19 @@ describe("organiser actions", () => {
     // The world already asks for ratings on every lärpass; without it, switching it on makes the question.
     if (name === "enableRatingsAction") db.delete(docQuestions).where(eq(docQuestions.id, w.ratingId)).run();
     const before = snapshot();
-    const r = await outcome(() => organiserCalls[name](w));
-    // The paste action previews first; everything else redirects after writing.
-    if (name === "pasteAnswersAction") expect((r.value as { notice?: string }).notice).toMatch(/^Förhandsgranskning: 1 svar/);
-    else {
-      expect(r.redirect).toMatch(/^\/arrangor\/evenemang\/\d+\/dokumentation/);
-      expect(snapshot()).not.toEqual(before);
+    let r = await outcome(() => organiserCalls[name](w));
+    // The paste action previews first (nothing written), and saves when the preview is confirmed.
+    if (name === "pasteAnswersAction") {
+      const preview = r.value as { notice?: string; values: Record<string, string> };
+      expect(preview.notice).toMatch(/^Förhandsgranskning: 1 svar/);
+      expect(snapshot()).toEqual(before);
+      r = await outcome(() => org.pasteAnswersAction(s0, form({ eventId: String(w.eventId), questionId: String(w.questionId), text: "Kapat svar", confirm: preview.values.confirm })));
     }
+    expect(r.redirect).toMatch(/^\/arrangor\/evenemang\/\d+\/dokumentation/);
+    const after = snapshot();
+    expect(after).not.toEqual(before);
+    // "Every change in the workspace is a revision": each action that wrote also wrote one (who, what, before, after).
+    expect(after.revisions, `${name} wrote no revision`).toBeGreaterThan(before.revisions);
   });
 
   test("a correction keeps the original in the workspace history", async () => {
@@ -208,6 +232,23 @@ describe("speakers' documentation", () => {
     expect(((await unchanged(() => outcome(() => save(w.theirs.id)))).value as { error: string }).error).toMatch(/^Du är inte talare i det här lärpasset/);
     expect((await outcome(() => save(w.mine.id))).redirect).toBe(`/mina-larpass/${w.mine.id}/dokumentation?sparat=1`);
     expect(db.select().from(larpassDocs).where(eq(larpassDocs.larpassId, w.mine.id)).get()!.groups).toEqual([{ title: "Grupp 1", points: ["punkt"] }]);
+  });
+
+  test("a speaker's changes to their section and its attachments are workspace revisions too, with the speaker as author", async () => {
+    const w = world();
+    signInAs(w.me);
+    const count = () => db.select().from(docRevisions).where(eq(docRevisions.eventId, w.eventId)).all();
+    const before = count().length;
+    await outcome(() => save(w.mine.id));
+    const fd = form({ larpassId: String(w.mine.id) });
+    fd.append("file", new File([pdfBytes() as BlobPart], "talarens.pdf", { type: "application/pdf" }));
+    await outcome(() => uploadAttachmentAction(s0, fd));
+    const a = db.select().from(docAttachments).where(eq(docAttachments.larpassId, w.mine.id)).get()!;
+    await outcome(() => deleteAttachmentAction(form({ larpassId: String(w.mine.id), attachmentId: String(a.id) })));
+    const added = count().slice(before);
+    expect(added.map((r) => r.what)).toEqual(["lärpassets dokumentation", "bilaga ny", "bilaga borttagen"]);
+    expect(added.every((r) => r.authorId === w.me.id && r.authorRole === "speaker")).toBe(true);
+    expect(added[0].after).toMatchObject({ lärpass: "Mitt lärpass", sammanfattning: "Sammanfattning", grupper: [{ title: "Grupp 1", points: ["punkt"] }] });
   });
 
   test("a speaker cannot open another lärpass's documentation page (and so its ratings)", async () => {
@@ -291,6 +332,53 @@ describe("attachments", () => {
     expect((await outcome(() => deleteAttachmentAction(form({ larpassId: String(w.mine.id), attachmentId: String(a.id) })))).redirect).toMatch(/sparat=bilaga-borttagen/);
     expect(db.select().from(docAttachments).where(eq(docAttachments.id, a.id)).get()).toBeUndefined();
     expect(storedFiles()).not.toContain(a.storedName);
+  });
+});
+
+describe("the workspace history page", () => {
+  test("anonymous to login, a member and a speaker 403", async () => {
+    const w = world();
+    const open = () => outcome(() => DocumentationHistoryPage({ params: Promise.resolve({ id: String(w.eventId) }), searchParams: Promise.resolve({}) }));
+    signOutAll();
+    expect((await open()).redirect).toMatch(/^\/logga-in/);
+    for (const role of ["member", "speaker"] as const) {
+      signInAs(makeUser(role));
+      expect((await open()).status).toBe(403);
+    }
+  });
+});
+
+describe("organisers' attachments", () => {
+  test("an organiser adds and removes attachments on any lärpass of the page's event, and a revision says so", async () => {
+    const w = world();
+    signInAs(makeUser("organiser"));
+    const before = storedFiles().length;
+    expect((await outcome(() => organiserUpload({ eventId: String(w.eventId), larpassId: String(w.mine.id) }, pdfBytes(), "program.pdf"))).redirect).toBe(
+      `/arrangor/evenemang/${w.eventId}/dokumentation/larpass/${w.mine.id}?sparat=bilaga#bilagor`,
+    );
+    const a = db.select().from(docAttachments).where(eq(docAttachments.larpassId, w.mine.id)).get()!;
+    expect([a.name, a.mime, storedFiles().length]).toEqual(["program.pdf", "application/pdf", before + 1]);
+    expect(db.select().from(docRevisions).where(eq(docRevisions.what, "bilaga ny")).all().at(-1)!.after).toEqual({ lärpass: "Mitt lärpass", bilaga: "program.pdf" });
+    const r = await outcome(() => org.deleteAttachmentAsOrganiserAction(form({ eventId: String(w.eventId), larpassId: String(w.mine.id), attachmentId: String(a.id) })));
+    expect(r.redirect).toBe(`/arrangor/evenemang/${w.eventId}/dokumentation/larpass/${w.mine.id}?sparat=bilaga-borttagen#bilagor`);
+    expect(db.select().from(docAttachments).where(eq(docAttachments.id, a.id)).get()).toBeUndefined();
+    expect(storedFiles()).not.toContain(a.storedName);
+  });
+
+  test("a wrong type, a too large file, or a lärpass of another event is refused and nothing is stored", async () => {
+    const w = world();
+    const elsewhere = world();
+    signInAs(makeUser("organiser"));
+    const fields = { eventId: String(w.eventId), larpassId: String(w.mine.id) };
+    const fileError = (r: { value?: unknown }) => (r.value as { errors?: Record<string, string> }).errors?.file;
+    expect(fileError(await unchanged(() => outcome(() => organiserUpload(fields, new TextEncoder().encode("inte en pdf"), "bilder.pdf"))))).toMatch(/^Bara PDF, PowerPoint/);
+    expect(fileError(await unchanged(() => outcome(() => organiserUpload(fields, pdfBytes(10 * 1024 * 1024 + 1), "stor.pdf"))))).toBe("Filen är för stor: högst 10 MB.");
+    // The other event's lärpass under this event's page: refused, like an id that does not exist.
+    const other = { eventId: String(w.eventId), larpassId: String(elsewhere.mine.id) };
+    expect(((await unchanged(() => outcome(() => organiserUpload(other, pdfBytes(), "fel.pdf")))).value as { error: string }).error).toBe("Lärpasset finns inte.");
+    // Removing another event's attachment through this event's page does nothing.
+    const del = form({ eventId: String(w.eventId), larpassId: String(w.mine.id), attachmentId: String(elsewhere.attachmentId) });
+    expect((await unchanged(() => outcome(() => org.deleteAttachmentAsOrganiserAction(del)))).redirect).toMatch(/fel=bilaga/);
   });
 });
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { serverAction } from "@/lib/action";
-import { addAttachment, attachmentProblem, ATTACHMENT_MAX_BYTES, deleteAttachment } from "@/lib/documentation/attachments";
+import { addAttachment, deleteAttachment, readUploadedFile } from "@/lib/documentation/attachments";
 import { refusedState, type DocFormState } from "@/lib/documentation/form-state";
 import { saveLarpassDoc } from "@/lib/documentation/larpass-doc";
 import { parseLarpassDocForm } from "@/lib/documentation/larpass-doc-form";
@@ -50,13 +50,12 @@ export const uploadAttachmentAction = serverAction("own-larpass.add-attachment",
   run: async (user, _prev: DocFormState, fd: FormData): Promise<DocFormState> => {
     const larpassId = id.safeParse(fd.get("larpassId"));
     if (!larpassId.success) return refusedState(fd, "Formuläret är ogiltigt. Ladda om sidan.");
-    const file = fd.get("file");
-    const problem = file instanceof File ? attachmentProblem(file, file.size > ATTACHMENT_MAX_BYTES ? null : new Uint8Array(await file.slice(0, 16).arrayBuffer())) : "Välj en fil att ladda upp.";
-    if (problem || !(file instanceof File)) return refusedState(fd, "Bilagan är inte sparad.", { file: problem ?? "Välj en fil att ladda upp." });
+    const file = await readUploadedFile(fd.get("file"));
+    if (!file.ok) return refusedState(fd, "Bilagan är inte sparad.", { file: file.problem });
     const r = addAttachment({
       larpassId: larpassId.data,
       name: file.name,
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      bytes: file.bytes,
       userId: user.id,
       rows: policy["own-larpass.add-attachment"].rows,
       author: authorOf(user),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { DocForm } from "@/components/documentation/doc-form";
+import { AttachmentsPanel } from "@/components/documentation/attachments-panel";
 import { LarpassDocForm } from "@/components/documentation/larpass-doc-form";
 import { RatingBars } from "@/components/documentation/rating-bars";
 import { db } from "@/db";
@@ -40,42 +40,14 @@ export default async function OwnLarpassDocPage({ params, searchParams }: Props)
       <p className="meta">{l.event.name}. Det du skriver här blir lärpassets avsnitt i evenemangets dokumentation när arrangörerna publicerar den.</p>
       <SavedNotice query={query} text="Dokumentationen är sparad." />
       <LarpassDocForm action={saveOwnLarpassDocAction} larpassId={l.id} doc={readLarpassDoc(db, l.id)} />
-      <section aria-labelledby="bilagor" className="panel stack" style={{ marginTop: "1.5rem" }}>
-        <h2 id="bilagor">Bilagor</h2>
-        {query.sparat === "bilaga" ? <p role="status" className="inline-notice saved">Bilagan är sparad.</p> : null}
-        {query.sparat === "bilaga-borttagen" ? <p role="status" className="inline-notice saved">Bilagan är borttagen.</p> : null}
-        {query.fel === "bilaga" ? <p role="alert" className="inline-notice error">Bilagan finns inte längre. Ladda om sidan.</p> : null}
-        <p className="meta">
-          PDF, PowerPoint eller bilder, högst {ATTACHMENT_MAX_LABEL} per fil. Bilagorna visas i dokumentationen när arrangörerna publicerar den.
-        </p>
-        {attachments.length ? (
-          <ul>
-            {attachments.map((a) => (
-              <li key={a.id}>
-                {a.name}{" "}
-                <form action={deleteAttachmentAction} style={{ display: "inline" }}>
-                  <input type="hidden" name="larpassId" value={l.id} />
-                  <input type="hidden" name="attachmentId" value={a.id} />
-                  <button type="submit" className="secondary" aria-label={`Ta bort ${a.name}`}>
-                    Ta bort
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>Inga bilagor än.</p>
-        )}
-        <DocForm
-          id="bilaga"
-          action={uploadAttachmentAction}
-          submit="Ladda upp bilagan"
-          fields={[
-            { name: "larpassId", type: "hidden", defaultValue: String(l.id) },
-            { name: "file", label: "Fil", type: "file", accept: ".pdf,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp" },
-          ]}
-        />
-      </section>
+      <AttachmentsPanel
+        larpassId={l.id}
+        attachments={attachments}
+        maxLabel={ATTACHMENT_MAX_LABEL}
+        query={query}
+        upload={uploadAttachmentAction}
+        remove={deleteAttachmentAction}
+      />
       <section aria-labelledby="betyg" className="panel stack" style={{ marginTop: "1.5rem" }}>
         <h2 id="betyg">Deltagarnas betyg</h2>
         {!ratings.closed ? (

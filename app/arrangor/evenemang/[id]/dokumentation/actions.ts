@@ -21,6 +21,7 @@ import {
   saveSettings,
   setPublished,
 } from "@/lib/documentation/workspace";
+import { addAttachment, deleteAttachment, readUploadedFile } from "@/lib/documentation/attachments";
 import { saveLarpassDoc } from "@/lib/documentation/larpass-doc";
 import { parseLarpassDocForm } from "@/lib/documentation/larpass-doc-form";
 import { authorOf } from "@/lib/revisions";
@@ -34,6 +35,12 @@ import { zonedToUtc } from "@/lib/time";
 const id = z.coerce.number().int().positive();
 const base = (eventId: unknown) => `/arrangor/evenemang/${id.safeParse(eventId).data ?? ""}/dokumentation`;
 const str = (fd: FormData, k: string) => String(fd.get(k) ?? "");
+/**
+ * A query part that differs on every save. With JavaScript, Next follows an action's redirect by URL: a
+ * redirect to the page's own address that differs only after "#" (the answer just moved, then the next one)
+ * left the page as it was. The answers' and themes' buttons are pressed many times in a row.
+ */
+const fresh = () => `&n=${Date.now().toString(36)}`;
 
 const questionSchema = z.object({
   eventId: id,
@@ -82,7 +89,7 @@ export const questionOpAction = serverAction("documentation.edit-question", {
     if (!eventId.success || !questionId.success || !op.success) redirect(`${base(fd.get("eventId"))}?fel=ogiltigt`);
     const args = { eventId: eventId.data, author: authorOf(user), questionId: questionId.data };
     const r = op.data === "delete" ? deleteQuestion(args) : moveQuestion({ ...args, direction: op.data });
-    redirect(`${base(eventId.data)}?${r.ok ? "sparat=fragor" : "fel=borta"}#fragor`);
+    redirect(`${base(eventId.data)}?${r.ok ? "sparat=fragor" : "fel=borta"}${fresh()}#fragor`);
   },
   returnTo: (fd) => base(fd.get("eventId")),
 });
@@ -173,7 +180,7 @@ export const moderateAction = serverAction("documentation.moderate-answer", {
           : { kind: "theme" as const, themeId: themeId.data };
     const r = moderateAnswer({ eventId: eventId.data, author: authorOf(user), answerId: answerId.data, change });
     redirect(
-      `${questionPage(eventId.data, questionId.data)}?${r.ok ? "sparat=svar" : "fel=svar"}#svar-${answerId.data}`,
+      `${questionPage(eventId.data, questionId.data)}?${r.ok ? "sparat=svar" : "fel=svar"}${fresh()}#svar-${answerId.data}`,
     );
   },
   returnTo: (fd) => base(fd.get("eventId")),
@@ -195,7 +202,7 @@ export const correctAnswerAction = serverAction("documentation.correct-answer", 
       change: { kind: "correct", text },
     });
     if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
-    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=rattat#svar-${answerId.data}`);
+    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=rattat${fresh()}#svar-${answerId.data}`);
   },
   returnTo: (_prev, fd) => base(fd.get("eventId")),
 });
@@ -216,7 +223,7 @@ export const createThemeAction = serverAction("documentation.create-theme", {
       name: name.data,
     });
     if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
-    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=tema#teman`);
+    redirect(`${questionPage(eventId.data, questionId.data)}?sparat=tema${fresh()}#teman`);
   },
   returnTo: (_prev, fd) => base(fd.get("eventId")),
 });
@@ -236,7 +243,7 @@ export const themeOpAction = serverAction("documentation.edit-theme", {
       const name = themeName.safeParse(str(fd, "name"));
       ok = name.success && renameTheme({ ...args, name: name.data }).ok;
     } else ok = moveTheme({ ...args, direction: op.data }).ok;
-    redirect(`${questionPage(eventId.data, questionId.data)}?${ok ? "sparat=tema" : "fel=tema"}#teman`);
+    redirect(`${questionPage(eventId.data, questionId.data)}?${ok ? "sparat=tema" : "fel=tema"}${fresh()}#teman`);
   },
   returnTo: (fd) => base(fd.get("eventId")),
 });
@@ -304,4 +311,50 @@ export const saveLarpassDocAsOrganiserAction = serverAction("documentation.edit-
     redirect(`${base(p.eventId)}/larpass/${p.larpassId}?sparat=1`);
   },
   returnTo: (_prev, fd) => base(fd.get("eventId")),
+});
+
+const sectionPage = (fd: FormData) => {
+  const eventId = id.safeParse(fd.get("eventId"));
+  const larpassId = id.safeParse(fd.get("larpassId"));
+  return eventId.success && larpassId.success ? `${base(eventId.data)}/larpass/${larpassId.data}` : base(fd.get("eventId"));
+};
+
+/**
+ * An organiser adds an attachment to any lärpass of the page's event: the speakers' rules (size checked
+ * before the file is read, type from its first bytes, nothing stored on refusal), rows "any" within the event.
+ */
+export const uploadAttachmentAsOrganiserAction = serverAction("documentation.add-attachment", {
+  run: async (user, _prev: DocFormState, fd: FormData): Promise<DocFormState> => {
+    const eventId = id.safeParse(fd.get("eventId"));
+    const larpassId = id.safeParse(fd.get("larpassId"));
+    if (!eventId.success || !larpassId.success) return refusedState(fd, "Formuläret är ogiltigt. Ladda om sidan.");
+    const file = await readUploadedFile(fd.get("file"));
+    if (!file.ok) return refusedState(fd, "Bilagan är inte sparad.", { file: file.problem });
+    const r = addAttachment({
+      larpassId: larpassId.data,
+      eventId: eventId.data,
+      name: file.name,
+      bytes: file.bytes,
+      userId: user.id,
+      rows: "any", // policy "documentation.add-attachment": organisers, any lärpass of the event
+      author: authorOf(user),
+    });
+    if (!r.ok) return refusedState(fd, r.message, r.field ? { [r.field]: r.message } : undefined);
+    redirect(`${sectionPage(fd)}?sparat=bilaga#bilagor`);
+  },
+  returnTo: (_prev, fd) => sectionPage(fd),
+});
+
+/** An organiser removes an attachment of a lärpass of the page's event. */
+export const deleteAttachmentAsOrganiserAction = serverAction("documentation.delete-attachment", {
+  run: async (user, fd: FormData): Promise<void> => {
+    const eventId = id.safeParse(fd.get("eventId"));
+    const attachmentId = id.safeParse(fd.get("attachmentId"));
+    const r =
+      eventId.success && attachmentId.success
+        ? deleteAttachment({ attachmentId: attachmentId.data, eventId: eventId.data, userId: user.id, rows: "any", author: authorOf(user) })
+        : { ok: false as const };
+    redirect(`${sectionPage(fd)}?${r.ok ? "sparat=bilaga-borttagen" : "fel=bilaga"}#bilagor`);
+  },
+  returnTo: (fd) => sectionPage(fd),
 });

@@ -83,6 +83,9 @@ export default async function DocumentationWorkspacePage({ params, searchParams 
           <Link className="button secondary" href={`${base}/qr`}>
             QR-skyltar
           </Link>
+          <Link className="button secondary" href={`${base}/historik`}>
+            Historik
+          </Link>
           <a className="button secondary" href={`/evenemang/${event.slug}/dokumentation/svara`}>
             Svarssidan
           </a>

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttachmentsPanel } from "@/components/documentation/attachments-panel";
 import { LarpassDocForm } from "@/components/documentation/larpass-doc-form";
 import { db } from "@/db";
 import { getEventForOrganiser } from "@/lib/admin/grid";
 import { requirePageRole } from "@/lib/auth/page-guards";
+import { ATTACHMENT_MAX_LABEL, listAttachments } from "@/lib/documentation/attachments";
 import { larpassOfEvent } from "@/lib/documentation/common";
 import { readLarpassDoc } from "@/lib/documentation/larpass-doc";
 import { idParamSchema } from "@/lib/validation/schedule";
 import { EventHeader } from "@/components/event-header";
-import { saveLarpassDocAsOrganiserAction } from "../../actions";
+import { deleteAttachmentAsOrganiserAction, saveLarpassDocAsOrganiserAction, uploadAttachmentAsOrganiserAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lärpassets dokumentation" };
@@ -32,12 +34,21 @@ export default async function OrganiserLarpassDocPage({ params, searchParams }: 
       <p>
         <Link href={`/arrangor/evenemang/${event.id}/dokumentation`}>Tillbaka till Dokumentation</Link>
       </p>
-      {q.sparat ? (
+      {q.sparat === "1" ? (
         <p role="status" className="notice">
           Dokumentationen är sparad.
         </p>
       ) : null}
       <LarpassDocForm action={saveLarpassDocAsOrganiserAction} larpassId={l.id} eventId={event.id} doc={readLarpassDoc(db, l.id)} />
+      <AttachmentsPanel
+        larpassId={l.id}
+        eventId={event.id}
+        attachments={listAttachments({ larpassId: l.id })}
+        maxLabel={ATTACHMENT_MAX_LABEL}
+        query={q}
+        upload={uploadAttachmentAsOrganiserAction}
+        remove={deleteAttachmentAsOrganiserAction}
+      />
     </>
   );
 }
