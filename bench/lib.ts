@@ -85,9 +85,11 @@ export function startNext(port: number, databasePath: string, dir: string): Prom
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     throw new Error("Ingen produktionsbygge hittades: kör `npx next build` först (npm run bench gör det).");
   }
+  // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
   return startProcess(
     process.execPath,
-    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    [...profile, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       NODE_ENV: "production",
       DATABASE_PATH: databasePath,
