@@ -83,11 +83,19 @@ export function zonedToUtc(date: string, time: string, timeZone = DEFAULT_TIME_Z
 
 /** The instant as local date "YYYY-MM-DD" and time "HH:MM" in the zone. */
 export function utcToZoned(instant: Date, timeZone = DEFAULT_TIME_ZONE): { date: string; time: string } {
+  // A programme asks this for the same few slot times hundreds of times per page: remember the answers.
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = zoned.get(key);
+  if (known) return known;
   const f = formatter(timeZone, { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   const parts = f.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+  const result = Object.freeze({ date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` });
+  if (zoned.size >= 10_000) zoned.clear();
+  zoned.set(key, result);
+  return result;
 }
+const zoned = new Map<string, { date: string; time: string }>();
 
 /** "09:00" */
 export function formatTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
