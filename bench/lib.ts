@@ -81,7 +81,7 @@ export function nextServerRssMiB(server: Server): number {
   return (next?.rssKiB ?? 0) / 1024;
 }
 
-export function startNext(port: number, databasePath: string, dir: string): Promise<Server> {
+export function startNext(port: number, databasePath: string, dir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     throw new Error("Ingen produktionsbygge hittades: kör `npx next build` först (npm run bench gör det).");
   }
@@ -97,6 +97,7 @@ export function startNext(port: number, databasePath: string, dir: string): Prom
       MAIL_OUTBOX: "1",
       AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
       AUTH_URL: `http://localhost:${port}`,
+      ...extraEnv,
     },
     port,
     path.join(dir, `next-${port}.log`),

@@ -22,7 +22,9 @@ function seatedMember(file: string, seats: number): string {
   return `authjs.session-token=${token}`;
 }
 
-type Series = { p50: number; p95: number; rps: number; last: Reply };
+type Series = { p50: number; p95: number; rps: number; last: Reply; hits: number; rounds: number };
+
+const snapshotShare = (s: Series) => `${s.hits} av ${s.rounds}`;
 
 /** `rounds` requests one after the other on one keep-alive connection (a warm server, one reader at a time). */
 async function series(server: Server, path: string, cookie: string, rounds: number, warm = 20): Promise<Series> {
@@ -30,15 +32,17 @@ async function series(server: Server, path: string, cookie: string, rounds: numb
   for (let i = 0; i < warm; i++) await get();
   const times: number[] = [];
   let last: Reply | null = null;
+  let hits = 0;
   const started = performance.now();
   for (let i = 0; i < rounds; i++) {
     last = await get();
     if (last.status !== 200) throw new Error(`GET ${path} gav ${last.status}`);
+    if (last.headers["x-larpass-snapshot"] === "hit") hits += 1;
     times.push(last.ms);
   }
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: (rounds / total) * 1000, last: last! };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: (rounds / total) * 1000, last: last!, hits, rounds };
 }
 
 const size = (r: Reply) => `HTML ${fmt(Buffer.byteLength(text(r)) / 1024, 0)} KB (gzip ${fmt(r.body.length / 1024, 0)} KB)`;
@@ -66,6 +70,7 @@ export async function benchProgramme(rounds = 200): Promise<string> {
     console.log(`  Nexts förrenderade /icon.svg: p50 ${fmt(icon.p50, 2)} ms, ${fmt(icon.rps, 0)} req/s`);
     console.log(`  anonym: ${describe(anonymous)}, ${fmt((anonymous.rps / icon.rps) * 100, 1)} % av /icon.svg:s req/s`);
     console.log(`  inloggad medlem (platser i två pass): ${describe(demo.member)}`);
+    console.log(`  (anonym: ${snapshotShare(anonymous)} ur ögonblicksbilden, lib/net/page-snapshot.ts)`);
     console.log(`  JavaScript: ${scripts.length} filer, ${fmt(jsBytes / 1024)} KiB (okomprimerat)`);
   } finally {
     server.stop();
@@ -81,10 +86,26 @@ export async function benchProgramme(rounds = 200): Promise<string> {
       member: await series(largeServer, "/program", `authjs.session-token=${large.memberToken}`, largeRounds, 5),
     };
     console.log(`Programsidan, stort evenemang (200 lärpass, 10 000 medlemmar med platser), ${largeRounds} anrop i följd:`);
-    console.log(`  anonym: ${describe(big.anonymous)}`);
+    console.log(`  anonym: ${describe(big.anonymous)} (${snapshotShare(big.anonymous)} ur ögonblicksbilden)`);
     console.log(`  inloggad medlem (plats i alla 10 pass): ${describe(big.member)}`);
   } finally {
     largeServer.stop();
+  }
+  // What a render costs when the snapshot cannot answer (its first visitor each second): the same server
+  // with the snapshots turned off.
+  const plain = await startNext(3333, file, dir, { PAGE_SNAPSHOTS: "0" });
+  try {
+    const rendered = await series(plain, "/program", "", rounds);
+    console.log(`Programsidan, demon, anonym utan ögonblicksbilder (PAGE_SNAPSHOTS=0): ${describe(rendered)}`);
+  } finally {
+    plain.stop();
+  }
+  const plainLarge = await startNext(3334, large.file, large.dir, { PAGE_SNAPSHOTS: "0" });
+  try {
+    const rendered = await series(plainLarge, "/program", "", Math.max(20, Math.round(rounds / 4)), 5);
+    console.log(`Programsidan, stort evenemang, anonym utan ögonblicksbilder: ${describe(rendered)}`);
+  } finally {
+    plainLarge.stop();
   }
   return (
     `programme: anonymous ${fmt(demo.anonymous.rps, 0)} req/s (${fmt(demo.anonymous.rps / demo.icon.rps, 3)} of next's static route), ` +
