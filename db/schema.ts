@@ -566,3 +566,26 @@ export const mailQueue = sqliteTable(
   },
   (t) => [index("mail_queue_due").on(t.status, t.nextAttemptAt)],
 );
+
+// Personal calendars ------------------------------------------------------------------------------------
+
+/**
+ * A seat a member no longer has (left, released by a move, or the lärpass was cancelled), so that the
+ * personal calendar feed sends that lärpass as STATUS:CANCELLED instead of silently dropping it. Written by
+ * a trigger on registrations (migration 0011); `releases` counts how often, so that the feed's SEQUENCE
+ * keeps growing when a member chooses the lärpass again and leaves once more. No foreign keys: the
+ * triggers in the migration remove the rows with the account or the lärpass (a foreign key would make the
+ * trigger's insert fail while a cascade deletes the parent).
+ */
+export const calendarReleases = sqliteTable(
+  "calendar_releases",
+  {
+    userId: text("user_id").notNull(),
+    larpassId: integer("larpass_id").notNull(),
+    releases: integer("releases").notNull().default(1),
+    releasedAt: integer("released_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.larpassId] }), index("calendar_releases_larpass_idx").on(t.larpassId)],
+);
