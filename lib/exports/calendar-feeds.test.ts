@@ -33,7 +33,7 @@ function parse(ics: string) {
       uid: ve.getFirstPropertyValue("uid") as string,
       summary: ve.getFirstPropertyValue("summary") as string,
       status: ve.getFirstPropertyValue("status") as string,
-      sequence: ve.getFirstPropertyValue("sequence") as number,
+      sequence: Number(ve.getFirstPropertyValue("sequence")),
       tzid: dtstart.getParameter("tzid"),
       localStart: start.toString(),
       localEnd: end.toString(),
