@@ -27,6 +27,7 @@ const publicRoutes: Record<string, string> = {
   "app/evenemang/[event]/larpass/[slug]/kalender.ics/route.ts": "one public lärpass as a calendar file",
   "app/evenemang/[event]/andringar/rss.xml/route.ts": "the public Ändringar page as RSS",
   "app/evenemang/[event]/andringar/atom.xml/route.ts": "the public Ändringar page as Atom",
+  "app/api/v1/[...path]/route.ts": "the read-only JSON API: only what the public pages show (lib/api/v1.ts)",
   "app/evenemang/[event]/dokumentation/dokumentation.docx/route.ts": "the published documentation, public like its page (404 until published)",
   "app/evenemang/[event]/dokumentation/dokumentation.md/route.ts": "the published documentation, public like its page (404 until published)",
   "app/evenemang/[event]/dokumentation/bilagor/[id]/route.ts": "a published documentation's attachment, public like its page (404 until published)",
