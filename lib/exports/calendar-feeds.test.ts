@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { calendarReleases, larpass as larpassTable } from "@/db/schema";
 import { moveLarpass } from "@/lib/admin/schedule";
+import { exportPersonalData } from "@/lib/account";
 import { buildCalendar } from "@/lib/calendar";
 import { listCalendarEntries } from "@/lib/my-programme";
 import { cancelLarpass, chooseLarpass, leaveLarpass } from "@/lib/registrations";
@@ -163,6 +164,8 @@ describe("Mitt program's personal feed", () => {
     await chooseLarpass({ userId: me.id, larpassId: b.id });
     await leaveLarpass({ userId: me.id, larpassId: b.id });
     expect(db.select().from(calendarReleases).where(eq(calendarReleases.userId, me.id)).all()).toHaveLength(1);
+    // It is the member's data: in their export.
+    expect(exportPersonalData({ userId: me.id })!.slapptaPlatserIKalendern).toEqual([expect.objectContaining({ larpass: "Hållbar tillväxt", ganger: 1 })]);
     // Deleting the lärpass (its registrations cascade) works and removes the record.
     const other = createUser(db);
     await chooseLarpass({ userId: other.id, larpassId: b.id });

@@ -28,7 +28,7 @@ export default async function DoorSignsPage({ params }: Props) {
   const urlOf = (slug: string) => `${origin}/evenemang/${event.slug}/larpass/${slug}`;
   const codes = new Map(await Promise.all(p.all.map(async (l) => [l.id, await qrSvg(urlOf(l.slug))] as const)));
   return (
-    <>
+    <div className="door-signs">
       <PrintHeader event={event} title="Dörrskyltar" lastUpdated={p.lastUpdated}>
         <p>En skylt per lokal och dag, i liggande A4. Skriv ut sidan; varje skylt hamnar på ett eget papper.</p>
       </PrintHeader>
@@ -65,6 +65,6 @@ export default async function DoorSignsPage({ params }: Props) {
           </ol>
         </section>
       ))}
-    </>
+    </div>
   );
 }
