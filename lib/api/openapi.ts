@@ -143,7 +143,8 @@ function get(summary: string, schema: string, extraParameters: unknown[], descri
     get: {
       summary,
       description,
-      operationId: summary.replace(/[^A-Za-z]/g, "").slice(0, 40) + schema,
+      // "List events" -> "listEvents"
+      operationId: summary.replace(/\s+(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase()),
       parameters: [...extraParameters, ...conditional],
       responses: {
         "200": { description: "OK", headers: cacheHeaders, content: { "application/json": { schema: ref(schema) } } },

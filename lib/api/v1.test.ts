@@ -85,6 +85,16 @@ describe("the OpenAPI document", () => {
     expect(result.valid ? "" : compileErrors(result)).toBe("");
     expect(result.specification).toBe("OpenAPI");
     expect(doc.openapi).toBe("3.1.0");
+    expect(Object.values(apiPaths).map((p) => p.get.operationId)).toEqual([
+      "listEvents",
+      "getEvent",
+      "getProgramme",
+      "getLarpass",
+      "listSpeakers",
+      "getSpeaker",
+      "listOrganisations",
+      "getOrganisation",
+    ]);
   });
 
   it("is served at /api/v1/openapi.json", async () => {
