@@ -11,7 +11,10 @@ import { utcToZoned } from "@/lib/time";
 export const NO_ROOM = "Lokal meddelas senare";
 
 export type PrintRow = { slot: SlotRef; cells: Record<string, LarpassView[]> };
-export type PrintDay = { date: string; rooms: string[]; rows: PrintRow[] };
+/** Up to this many room columns a day fits an upright A4; a wider day is printed on a landscape sheet. */
+export const PORTRAIT_MAX_ROOMS = 5;
+
+export type PrintDay = { date: string; rooms: string[]; rows: PrintRow[]; landscape: boolean };
 export type PrintableProgramme = {
   event: Event;
   lastUpdated: Date | null;
@@ -47,7 +50,7 @@ export async function getPrintableProgramme({ eventSlug }: { eventSlug: string }
         }
         return { slot, cells };
       });
-    return { date, rooms, rows };
+    return { date, rooms, rows, landscape: rooms.length > PORTRAIT_MAX_ROOMS };
   });
   return { event, lastUpdated, days, unscheduled: all.filter((l) => !l.slot), all };
 }

@@ -29,7 +29,7 @@ export default async function PrintableGridPage({ params }: Props) {
       </PrintHeader>
       {p.days.length === 0 ? <p>Inga lärpass har fått en tid ännu.</p> : null}
       {p.days.map((day) => (
-        <section key={day.date} className="print-day" aria-labelledby={`dag-${day.date}`}>
+        <section key={day.date} className={`print-day${day.landscape ? " landscape" : ""}`} aria-labelledby={`dag-${day.date}`}>
           <h2 id={`dag-${day.date}`}>{formatIsoDate(day.date)}</h2>
           <table className="print-grid">
             <caption className="visually-hidden">
