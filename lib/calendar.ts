@@ -36,7 +36,7 @@ export function buildCalendar({ name, entries, product = "Mitt program" }: { nam
       start: wallClock(e.start, e.timeZone),
       end: wallClock(e.end, e.timeZone),
       timezone: e.timeZone,
-      summary: e.cancelled ? `Inställt: ${e.title}` : e.title,
+      summary: e.cancelled ? `${e.cancelledPrefix ?? "Inställt: "}${e.title}` : e.title,
       sequence: e.sequence ?? 0,
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       description: e.description,

@@ -72,6 +72,8 @@ export type CalendarEntry = {
   sequence?: number;
   /** Sent as STATUS:CANCELLED: the lärpass is cancelled, or (personal feed) the member no longer has the seat. */
   cancelled?: boolean;
+  /** What a cancelled entry's summary starts with: "Inställt: " unless the lärpass itself is on. */
+  cancelledPrefix?: string;
   lastModified?: Date;
 };
 
@@ -140,6 +142,8 @@ export async function listCalendarEntries({ userId, siteUrl }: { userId: string;
       timeZone: r.timeZone,
       sequence: r.version - 1 + 2 * releases - (seat ? 0 : 1),
       cancelled: !seat || r.status === "cancelled",
+      // The lärpass is on, but not for this member any more (left, or released by a move).
+      cancelledPrefix: r.status === "cancelled" ? undefined : "Inte längre valt: ",
       lastModified: r.updatedAt,
     };
   });

@@ -135,7 +135,7 @@ describe("Mitt program's personal feed", () => {
     await cancelLarpass({ larpassId: a.id });
     const cancelled = parse(buildCalendar({ name: "x", entries: await listCalendarEntries({ userId: me.id, siteUrl: SITE }) }));
     expect(cancelled).toHaveLength(1);
-    expect(cancelled[0]).toMatchObject({ uid: `larpass-${a.id}@larpass`, status: "CANCELLED" });
+    expect(cancelled[0]).toMatchObject({ uid: `larpass-${a.id}@larpass`, status: "CANCELLED", summary: "Inställt: Vård i hemmet (lärpass)" });
     expect(cancelled[0].sequence).toBeGreaterThan(moved[0].sequence);
   });
 
@@ -149,6 +149,7 @@ describe("Mitt program's personal feed", () => {
     const left = await feed();
     expect(left).toHaveLength(1);
     expect(left[0].status).toBe("CANCELLED");
+    expect(left[0].summary).toBe("Inte längre valt: Sommarlärpass (lärpass)");
     expect(left[0].sequence).toBeGreaterThan(s0);
     await chooseLarpass({ userId: me.id, larpassId: c.id });
     const again = await feed();
