@@ -5,8 +5,9 @@ import { contentSecurityPolicy, createNonce, servedOverHttps, strictTransportSec
 
 // Pages only: files such as kalender.ics or data.json answer 401 themselves (they are fetched by programs).
 const signedInOnly = /^\/(mitt-program|konto|arrangor|mina-larpass)(\/[^.]*)?$/;
-// An event's own pages (its programme, a lärpass, Ändringar, schedule.xml), a speaker, an organisation.
-const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+|\/andringar|\/schedule\.xml)?|talare\/[^/]+|organisationer\/[^/]+)\/?$/;
+// An event's own pages (its programme, a lärpass, Ändringar, schedule.xml/.json, print and export pages), a
+// speaker, an organisation.
+const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+|\/andringar|\/schedule\.xml|\/schedule\.json|\/exportera|\/utskrift(\/lista|\/dorrskyltar)?)?|talare\/[^/]+|organisationer\/[^/]+)\/?$/;
 
 /**
  * 1. Security headers for every page: a Content-Security-Policy with a fresh nonce (Next puts it on its own

@@ -464,7 +464,11 @@ function discover() {
   const elsewhere = (f: string) =>
     /^app\/(arrangor|mina-larpass)\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f)) ||
     // The documentation's answering, public page and exports: app/evenemang/[event]/dokumentation/documentation.guard.test.ts.
-    rel(f).startsWith("app/evenemang/[event]/dokumentation/");
+    rel(f).startsWith("app/evenemang/[event]/dokumentation/") ||
+    // #15's public exports (schedule.json, calendars, the Ändringar feeds): app/evenemang/[event]/exports.guard.test.ts;
+    // the read-only API: app/api/v1/[...path]/route.guard.test.ts and lib/api/v1.test.ts.
+    /^app\/evenemang\/\[event\]\/(schedule\.json|kalender\.ics|larpass\/\[slug\]\/kalender\.ics|andringar\/(rss|atom)\.xml)\/route\.ts$/.test(rel(f)) ||
+    rel(f) === "app/api/v1/[...path]/route.ts";
   return {
     actionFiles: actionFiles.filter((f) => !elsewhere(f)),
     // test/guard-harness.ts names the directive in its own check for inline actions.

@@ -580,3 +580,26 @@ export const contentVersion = sqliteTable("content_version", {
   version: integer("version").notNull().default(0),
   seats: integer("seats").notNull().default(0),
 });
+
+// Personal calendars ------------------------------------------------------------------------------------
+
+/**
+ * A seat a member no longer has (left, released by a move, or the lärpass was cancelled), so that the
+ * personal calendar feed sends that lärpass as STATUS:CANCELLED instead of silently dropping it. Written by
+ * a trigger on registrations (migration 0010); `releases` counts how often, so that the feed's SEQUENCE
+ * keeps growing when a member chooses the lärpass again and leaves once more. No foreign keys: the
+ * triggers in the migration remove the rows with the account or the lärpass (a foreign key would make the
+ * trigger's insert fail while a cascade deletes the parent).
+ */
+export const calendarReleases = sqliteTable(
+  "calendar_releases",
+  {
+    userId: text("user_id").notNull(),
+    larpassId: integer("larpass_id").notNull(),
+    releases: integer("releases").notNull().default(1),
+    releasedAt: integer("released_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.larpassId] }), index("calendar_releases_larpass_idx").on(t.larpassId)],
+);

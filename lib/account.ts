@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type DB } from "@/db";
-import { authSessions, docAnswers, docQuestions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { authSessions, calendarReleases, docAnswers, docQuestions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
 import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { fillFreeSeats } from "@/lib/registrations";
 
@@ -43,6 +43,14 @@ export function exportPersonalData({ userId }: { userId: string }) {
     .innerJoin(events, eq(events.id, larpass.eventId))
     .leftJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
     .where(eq(registrations.userId, userId))
+    .all();
+  // Seats the member had and gave up (or lost to a move or cancellation): the personal calendar sends them as cancelled.
+  const released = db
+    .select({ larpass: larpass.title, event: events.name, ganger: calendarReleases.releases, senast: calendarReleases.releasedAt })
+    .from(calendarReleases)
+    .innerJoin(larpass, eq(larpass.id, calendarReleases.larpassId))
+    .innerJoin(events, eq(events.id, larpass.eventId))
+    .where(eq(calendarReleases.userId, userId))
     .all();
   const sessions = db
     .select({ expires: authSessions.expires })
@@ -86,6 +94,7 @@ export function exportPersonalData({ userId }: { userId: string }) {
       kalenderlankAktiv: Boolean(user.calendarToken),
     },
     anmalningar: regs,
+    slapptaPlatserIKalendern: released,
     inloggningar: sessions.map((s) => ({ giltigTill: s.expires })),
     talarprofiler: speaker.map((s) => ({ namn: s.name, roll: s.role, bio: s.bio })),
     svarPaFragor: answers,

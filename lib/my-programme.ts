@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { events, larpass, registrations, timeSlots, type Event } from "@/db/schema";
+import { calendarReleases, events, larpass, registrations, timeSlots, type Event } from "@/db/schema";
 import { getProgramme, type LarpassView, type SlotRef } from "./programme";
 import { getMyRegistrations, type MyRegistration } from "./registrations";
 import { utcToZoned } from "./time";
@@ -68,31 +68,58 @@ export type CalendarEntry = {
   end: Date;
   url: string;
   timeZone: string;
+  /** SEQUENCE: grows with every change of the lärpass (and, in the personal feed, with every release). */
+  sequence?: number;
+  /** Sent as STATUS:CANCELLED: the lärpass is cancelled, or (personal feed) the member no longer has the seat. */
+  cancelled?: boolean;
+  /** What a cancelled entry's summary starts with: "Inställt: " unless the lärpass itself is on. */
+  cancelledPrefix?: string;
+  lastModified?: Date;
 };
 
-/** The member's confirmed seats in published events, for the calendar feed and download. */
+/**
+ * The member's confirmed seats in published events, for the calendar feed and download, and the seats the
+ * member had and no longer has (left, released by a move, the lärpass cancelled: calendar_releases, written
+ * by a trigger), sent as cancelled. SEQUENCE is the lärpass's version plus two per release (one for the
+ * release, one for choosing it again), so it only ever grows for the same UID.
+ */
 export async function listCalendarEntries({ userId, siteUrl }: { userId: string; siteUrl: string }): Promise<CalendarEntry[]> {
-  const rows = await db
-    .select({
-      id: larpass.id,
-      slug: larpass.slug,
-      title: larpass.title,
-      abstract: larpass.abstract,
-      status: larpass.status,
-      eventSlug: events.slug,
-      eventName: events.name,
-      venue: events.venue,
-      timeZone: events.timeZone,
-      start: timeSlots.startsAt,
-      end: timeSlots.endsAt,
-      roomId: larpass.roomId,
-    })
+  const columns = {
+    id: larpass.id,
+    slug: larpass.slug,
+    title: larpass.title,
+    abstract: larpass.abstract,
+    status: larpass.status,
+    version: larpass.version,
+    updatedAt: larpass.updatedAt,
+    eventSlug: events.slug,
+    eventName: events.name,
+    venue: events.venue,
+    timeZone: events.timeZone,
+    start: timeSlots.startsAt,
+    end: timeSlots.endsAt,
+    roomId: larpass.roomId,
+    releases: calendarReleases.releases,
+  };
+  const seats = await db
+    .select({ ...columns, confirmed: sql<number>`1` })
     .from(registrations)
     .innerJoin(larpass, eq(larpass.id, registrations.larpassId))
     .innerJoin(events, eq(events.id, larpass.eventId))
     .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
-    .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed"), eq(events.published, true)))
-    .orderBy(asc(timeSlots.startsAt));
+    .leftJoin(calendarReleases, and(eq(calendarReleases.userId, registrations.userId), eq(calendarReleases.larpassId, larpass.id)))
+    .where(and(eq(registrations.userId, userId), eq(registrations.status, "confirmed"), eq(events.published, true)));
+  const seated = new Set(seats.map((s) => s.id));
+  const released = (
+    await db
+      .select({ ...columns, confirmed: sql<number>`0` })
+      .from(calendarReleases)
+      .innerJoin(larpass, eq(larpass.id, calendarReleases.larpassId))
+      .innerJoin(events, eq(events.id, larpass.eventId))
+      .innerJoin(timeSlots, eq(timeSlots.id, larpass.timeSlotId))
+      .where(and(eq(calendarReleases.userId, userId), eq(events.published, true), ne(larpass.status, "draft")))
+  ).filter((r) => !seated.has(r.id));
+  const rows = [...seats, ...released].sort((a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id);
   const views = new Map<number, LarpassView>();
   for (const eventSlug of new Set(rows.map((r) => r.eventSlug))) {
     const eventId = (await db.select({ id: events.id }).from(events).where(eq(events.slug, eventSlug)).get())!.id;
@@ -102,6 +129,8 @@ export async function listCalendarEntries({ userId, siteUrl }: { userId: string;
     const v = views.get(r.id);
     const who = v?.speakers.map((s) => `${s.name}${s.organisation ? `, ${s.organisation.name}` : ""}`).join("; ") ?? "";
     const url = `${siteUrl}/evenemang/${r.eventSlug}/larpass/${r.slug}`;
+    const releases = r.releases ?? 0;
+    const seat = r.confirmed === 1;
     return {
       uid: `larpass-${r.id}@larpass`,
       title: `${r.title} (lärpass)`,
@@ -111,6 +140,11 @@ export async function listCalendarEntries({ userId, siteUrl }: { userId: string;
       end: r.end,
       url,
       timeZone: r.timeZone,
+      sequence: r.version - 1 + 2 * releases - (seat ? 0 : 1),
+      cancelled: !seat || r.status === "cancelled",
+      // The lärpass is on, but not for this member any more (left, or released by a move).
+      cancelledPrefix: r.status === "cancelled" ? undefined : "Inte längre valt: ",
+      lastModified: r.updatedAt,
     };
   });
 }

@@ -23,7 +23,12 @@ export function xmlText(value: string): string {
 
 /** A stable UUID-shaped id per lärpass (name-based, SHA-1, like a version 5 UUID). */
 export function larpassGuid(eventSlug: string, larpassId: number): string {
-  const h = createHash("sha1").update(`larpass:${eventSlug}:${larpassId}`).digest("hex");
+  return nameGuid(`larpass:${eventSlug}:${larpassId}`);
+}
+
+/** A stable UUID-shaped id for a name (SHA-1, like a version 5 UUID). */
+export function nameGuid(name: string): string {
+  const h = createHash("sha1").update(name).digest("hex");
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -34,7 +39,7 @@ function duration(ms: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-type XmlEvent = {
+export type ScheduleItem = {
   id: number;
   slug: string;
   title: string;
@@ -44,24 +49,19 @@ type XmlEvent = {
   startsAt: Date;
   endsAt: Date;
   room: string;
-  persons: { id: number; name: string }[];
+  persons: { id: number; slug: string; name: string }[];
 };
 
-export function renderScheduleXml({ event, items, baseUrl }: { event: Pick<Event, "slug" | "name" | "startsOn" | "endsOn" | "timeZone">; items: XmlEvent[]; baseUrl: string }): string {
+export function renderScheduleXml({ event, items, baseUrl }: { event: Pick<Event, "slug" | "name" | "startsOn" | "endsOn" | "timeZone">; items: ScheduleItem[]; baseUrl: string }): string {
   const tz = event.timeZone;
-  const byDate = new Map<string, XmlEvent[]>();
+  const byDate = new Map<string, ScheduleItem[]>();
   for (const item of items) {
     const date = utcToZoned(item.startsAt, tz).date;
     byDate.set(date, [...(byDate.get(date) ?? []), item]);
   }
   // The event's days (at most MAX_EVENT_DAYS, whatever the database holds) and every day with a lärpass.
   const dates = [...new Set([...calendarDates(event.startsOn, event.endsOn), ...byDate.keys()])].sort();
-  const version = items.length
-    ? createHash("sha1")
-        .update(JSON.stringify(items.map((i) => [i.id, i.title, i.startsAt.getTime(), i.endsAt.getTime(), i.room])))
-        .digest("hex")
-        .slice(0, 12)
-    : "tomt";
+  const version = scheduleVersion(items);
 
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', "<schedule>", `  <version>${version}</version>`, "  <conference>"];
   out.push(`    <title>${xmlText(event.name)}</title>`);
@@ -111,11 +111,14 @@ export function renderScheduleXml({ event, items, baseUrl }: { event: Pick<Event
   return `${out.join("\n")}\n`;
 }
 
+/** A published event and its published, scheduled lärpass, as both schedule exports read them. */
+export type ScheduleData = { event: Event; items: ScheduleItem[] };
+
 /**
- * The schedule.xml of a published event, or null when there is none by that slug. Only published
- * lärpass with a time are in it (a cancelled one is left out, as frab clients cannot mark it).
+ * A published event with its published lärpass that have a time (a cancelled one is left out, as frab and
+ * C3VOC clients cannot mark it), or null when there is none by that slug.
  */
-export function getScheduleXml({ slug, database = defaultDb, baseUrl = siteUrl() }: { slug: string; database?: DB; baseUrl?: string }): string | null {
+export function getScheduleData({ slug, database = defaultDb }: { slug: string; database?: DB }): ScheduleData | null {
   const event = database.select().from(events).where(and(eq(events.slug, slug), eq(events.published, true))).get();
   if (!event) return null;
   const rows = database
@@ -129,16 +132,15 @@ export function getScheduleXml({ slug, database = defaultDb, baseUrl = siteUrl()
   const ids = rows.map((r) => r.l.id);
   const people = ids.length
     ? database
-        .select({ larpassId: larpassSpeakers.larpassId, id: speakers.id, name: speakers.name })
+        .select({ larpassId: larpassSpeakers.larpassId, id: speakers.id, slug: speakers.slug, name: speakers.name })
         .from(larpassSpeakers)
         .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
         .where(inArray(larpassSpeakers.larpassId, ids))
         .orderBy(asc(larpassSpeakers.position))
         .all()
     : [];
-  return renderScheduleXml({
+  return {
     event,
-    baseUrl,
     items: rows.map((r) => ({
       id: r.l.id,
       slug: r.l.slug,
@@ -149,7 +151,23 @@ export function getScheduleXml({ slug, database = defaultDb, baseUrl = siteUrl()
       startsAt: r.startsAt,
       endsAt: r.endsAt,
       room: r.room ?? "Lokal meddelas senare",
-      persons: people.filter((p) => p.larpassId === r.l.id).map((p) => ({ id: p.id, name: p.name })),
+      persons: people.filter((p) => p.larpassId === r.l.id).map((p) => ({ id: p.id, slug: p.slug, name: p.name })),
     })),
-  });
+  };
+}
+
+/** The schedule.xml of a published event, or null when there is none by that slug. */
+export function getScheduleXml({ slug, database = defaultDb, baseUrl = siteUrl() }: { slug: string; database?: DB; baseUrl?: string }): string | null {
+  const data = getScheduleData({ slug, database });
+  return data ? renderScheduleXml({ ...data, baseUrl }) : null;
+}
+
+/** A short hash of what the apps show, so that a client sees a new version when the programme changed. */
+export function scheduleVersion(items: ScheduleItem[]): string {
+  return items.length
+    ? createHash("sha1")
+        .update(JSON.stringify(items.map((i) => [i.id, i.title, i.startsAt.getTime(), i.endsAt.getTime(), i.room])))
+        .digest("hex")
+        .slice(0, 12)
+    : "tomt";
 }

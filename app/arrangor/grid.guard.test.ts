@@ -307,7 +307,8 @@ describe("coverage", () => {
       "app/arrangor/larpass/[id]/deltagare",
       "app/evenemang/[event]/schedule.xml",
       "app/evenemang/[event]/andringar",
-    ]);
+      // The Ändringar feeds (RSS, Atom) are tested with #15's other public exports: app/evenemang/[event]/exports.guard.test.ts.
+    ], ["app/evenemang/[event]/andringar/rss.xml", "app/evenemang/[event]/andringar/atom.xml"]);
     expect(found).toEqual(
       [
         "app/arrangor/evenemang/[id]/schema/actions.ts#moveAction",

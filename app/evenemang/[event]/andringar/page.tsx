@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangesList } from "@/components/changes-list";
 import { listPublicChanges } from "@/lib/changes";
+import { changesAlternates } from "@/lib/exports/alternates";
 import { getEventBySlug } from "@/lib/programme";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,11 @@ type Props = { params: Promise<{ event: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await getEventBySlug({ slug: (await params).event });
   if (!event) return { title: "Sidan finns inte" };
-  return { title: `Ändringar: ${event.name}`, description: `Vad som ändrats i programmet för ${event.name}, och när.` };
+  return {
+    title: `Ändringar: ${event.name}`,
+    description: `Vad som ändrats i programmet för ${event.name}, och när.`,
+    alternates: { types: changesAlternates(event) },
+  };
 }
 
 /** Public: what changed in the published programme and when (new times, rooms, titles, cancellations). */
@@ -38,6 +43,10 @@ export default async function ChangesPage({ params }: Props) {
         köplats på ett lärpass som fått ny titel, sammanfattning, talare, tid eller lokal, eller som ställts in, har du fått
         ett mejl om det: ett mejl per ändring, med allt som ändrats. Små rättelser som stavfel kan arrangörerna göra utan
         att mejla.
+      </p>
+      <p>
+        Följ ändringarna i en flödesläsare: <a href={`/evenemang/${event.slug}/andringar/rss.xml`}>RSS</a> eller{" "}
+        <a href={`/evenemang/${event.slug}/andringar/atom.xml`}>Atom</a>.
       </p>
       <ChangesList changes={changes} eventSlug={event.slug} timeZone={event.timeZone} />
       <p>

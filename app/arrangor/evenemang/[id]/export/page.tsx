@@ -45,10 +45,28 @@ export default async function ExportPage({ params }: Props) {
             </a>
           </li>
           {event.published ? (
-            <li>
-              <a href={`/evenemang/${event.slug}/schedule.xml`}>Det publicerade programmet som schedule.xml</a> (frab-formatet för konferensappar, öppet för alla)
-            </li>
-          ) : null}
+            <>
+              <li>
+                <a href={`/evenemang/${event.slug}/schedule.xml`}>Det publicerade programmet som schedule.xml</a> (frab-formatet för konferensappar, öppet för alla)
+              </li>
+              <li>
+                <a href={`/evenemang/${event.slug}/schedule.json`}>Det publicerade programmet som schedule.json</a> (C3VOC:s JSON-format för konferensappar, öppet för alla)
+              </li>
+              <li>
+                <a href={`/evenemang/${event.slug}/kalender.ics`}>Hela programmet som kalender</a> (.ics att prenumerera på, öppen för alla)
+              </li>
+              <li>
+                <Link href={`/evenemang/${event.slug}/utskrift`}>Programmet att skriva ut</Link>,{" "}
+                <Link href={`/evenemang/${event.slug}/utskrift/lista`}>alla lärpass med sammanfattning</Link> och{" "}
+                <Link href={`/evenemang/${event.slug}/utskrift/dorrskyltar`}>dörrskyltar per lokal</Link> (A4, med QR-koder)
+              </li>
+              <li>
+                <Link href={`/evenemang/${event.slug}/exportera`}>Allt som finns för deltagarna</Link> (kalendrar per spår, ändringarna som RSS och Atom, API:t)
+              </li>
+            </>
+          ) : (
+            <li>Programmets öppna format (schedule.xml, schedule.json, kalender, utskrifter) finns när evenemanget är publicerat.</li>
+          )}
         </ul>
       </section>
 

@@ -101,6 +101,14 @@ export default async function LarpassPage({ params, searchParams }: Props) {
                 <RegistrationControls larpass={l} ctx={signup} />
               </SignupArea>
             </div>
+            {l.slot ? (
+              <p>
+                <a href={`/evenemang/${event.slug}/larpass/${l.slug}/kalender.ics`} download>
+                  Lägg till i kalendern
+                </a>{" "}
+                <span className="meta">(.ics-fil)</span>
+              </p>
+            ) : null}
           </div>
           <section className="panel" aria-labelledby="talare" style={{ marginTop: "1rem" }}>
             <h2 id="talare">Talare</h2>
