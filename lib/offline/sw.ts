@@ -47,15 +47,19 @@ async function switchViewer(viewer: string): Promise<void> {
   }
 }
 
-/** Every page tells whose it is (proxy.ts); a different session than before means the old pages go. */
-async function notice(response: Response): Promise<string | null> {
+/**
+ * Every page tells whose it is (proxy.ts); a different session than before means the old pages go. A page
+ * requested before a sign-out says nothing (it was rendered for the session that just ended).
+ */
+async function notice(response: Response, startedIn: number): Promise<string | null> {
   const viewer = response.headers.get(viewerHeader);
-  if (viewer) await switchViewer(viewer);
+  if (!viewer || startedIn !== generation) return null;
+  await switchViewer(viewer);
   return viewer;
 }
 
 async function savePage(url: URL, response: Response, startedIn: number): Promise<void> {
-  const viewer = await notice(response);
+  const viewer = await notice(response, startedIn);
   const html = (response.headers.get("content-type") ?? "").startsWith("text/html");
   // Only a page rendered for this request: not a redirect (to sign-in), an error or another session's.
   if (!viewer || !html || response.status !== 200 || response.redirected || response.type !== "basic") return;
@@ -127,9 +131,10 @@ const serwist = new Serwist({
       // Every other page: never kept, but it tells whose session this is.
       matcher: ({ request, sameOrigin }) => sameOrigin && request.mode === "navigate",
       handler: async ({ request, event }) => {
+        const startedIn = generation;
         try {
           const response = await fetch(request);
-          (event as FetchEvent).waitUntil(notice(response).catch(() => null));
+          (event as FetchEvent).waitUntil(notice(response, startedIn).catch(() => null));
           return response;
         } catch {
           return offlineResponse("sida");
