@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { isOfflinePage, type OfflineMessage } from "@/lib/offline/pages";
 
 const offlineMessage =
@@ -20,6 +20,16 @@ function tell(message: OfflineMessage) {
  * - tells the worker to forget the saved pages when the member signs out (a form marked data-logga-ut).
  */
 export function OfflineSupport() {
+  // usePathname may suspend while a page is prerendered (with cacheComponents, on dynamic routes); it renders
+  // nothing on the server anyway.
+  return (
+    <Suspense fallback={null}>
+      <OfflineSupportClient />
+    </Suspense>
+  );
+}
+
+function OfflineSupportClient() {
   const pathname = usePathname();
   const [blocked, setBlocked] = useState(false);
   const firstPage = useRef(true);
