@@ -66,6 +66,9 @@ async function savePage(url: URL, response: Response, startedIn: number): Promis
   const body = await response.arrayBuffer();
   if (startedIn !== generation || (await storedViewer()) !== viewer) return;
   const headers = new Headers(response.headers);
+  // The body is stored decoded: the network's encoding and length no longer describe it.
+  headers.delete("content-encoding");
+  headers.delete("content-length");
   headers.set(fetchedAtHeader, String(Date.now()));
   const cache = await caches.open(pageCacheName(viewer));
   await cache.put(pageKey(url), new Response(body, { status: 200, headers }));
