@@ -189,3 +189,24 @@ test("en annan inloggning på samma enhet får aldrig den förras sparade sidor,
   await expect(page.getByRole("heading", { name: "Sidan finns inte sparad", level: 1 })).toBeVisible();
   await expect(page.getByText(own.lp.title)).toHaveCount(0);
 });
+
+test.describe("när uppkopplingen bryts utan att webbläsaren märkt det", () => {
+  // No worker needed here: the page believes it is online, and the action's request never reaches the server.
+  test.use({ serviceWorkers: "block" });
+
+  test("en ändring som inte når servern säger att nätet behövs, och ingenting ändras", async ({ page }) => {
+    const own = ownEvent("c");
+    await signIn(page, uniqueEmail("offline-c"));
+    await page.goto(`/evenemang/${own.event.slug}/larpass/${own.lp.slug}`);
+    await page.route("**/*", (route) =>
+      route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.continue(),
+    );
+    await page.getByRole("button", { name: `Välj ${own.lp.title}`, exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Du är inte uppkopplad", level: 1 })).toBeVisible();
+    await expect(page.getByText("Det du skickade nådde inte servern, så ingenting har ändrats.")).toBeVisible();
+    await expectAccessible(page);
+    await page.unroute("**/*");
+    await page.reload();
+    await expect(page.getByRole("button", { name: `Välj ${own.lp.title}`, exact: true })).toBeVisible();
+  });
+});
