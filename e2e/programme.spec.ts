@@ -433,10 +433,11 @@ test.describe("JavaScript för läsaren", () => {
     );
     expect(scripts.length).toBeGreaterThan(0);
 
-    // Our only client component on the page is the error boundary (app/error.tsx, needed for "Försök igen");
-    // everything else is Next's router and <Link>.
+    // Our only client components on the page are the error boundary (app/error.tsx, needed for "Försök igen")
+    // and the offline support in the root layout (components/offline-support.tsx: the service worker, the
+    // offline form check); everything else is Next's router and <Link>.
     const { own, ownOnlyChunks } = clientModules("program");
-    expect(own).toEqual(["app/error.tsx"]);
+    expect(own).toEqual(["app/error.tsx", "components/offline-support.tsx"]);
     const ownBytes = scripts.filter((s) => ownOnlyChunks.includes(s.url)).reduce((n, s) => n + s.bytes, 0);
     console.log(`  varav appens egna klientkomponenter (${own.join(", ")}): ${(ownBytes / 1024).toFixed(1)} KiB`);
     expect(ownBytes).toBeLessThan(2 * 1024);
