@@ -19,7 +19,7 @@ const layers = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "bench/out/**", "data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "bench/out/**", "data/**", "test-results/**", "playwright-report/**", "public/sw.js"]),
   {
     rules: {
       "import/no-restricted-paths": ["error", { zones: layers }],

@@ -17,6 +17,9 @@ export default defineConfig({
     // "localhost", not 127.0.0.1: Next reports loopback hosts as localhost, and Auth.js builds its links from that.
     baseURL: `http://localhost:${port}`,
     locale: "sv-SE",
+    // The service worker (public/sw.js) precaches the build's files in every new context: only the offline
+    // tests (e2e/offline.spec.ts) turn it on, so the other specs neither pay for it nor depend on it.
+    serviceWorkers: "block",
     timezoneId: "Europe/Stockholm",
     // Traces for failed tests, without the screencast (it costs ~15% of the run on a two-core machine).
     trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },

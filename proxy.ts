@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieNames } from "@/lib/auth/config";
 import { publicPathExists } from "@/lib/programme";
+import { viewerHeader } from "@/lib/offline/pages";
+import { viewerKey } from "@/lib/offline/viewer";
 import { contentSecurityPolicy, createNonce, servedOverHttps, strictTransportSecurity } from "@/lib/security-headers";
 
 // Pages only: files such as kalender.ics or data.json answer 401 themselves (they are fetched by programs).
@@ -18,6 +20,8 @@ const publicDetail = /^\/(evenemang\/[^/]+(\/larpass\/[^/]+|\/andringar|\/schedu
  *    cookie; every page, server action and route handler still checks the session and role itself.
  * 4. Unknown events, lärpass, speakers and organisations are answered with the 404 page here, fully
  *    server-rendered (readable without JavaScript).
+ * 5. Which session a page is for (a one-way hash, lib/offline/viewer.ts), so that the service worker never
+ *    shows one member's saved pages to another.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -25,8 +29,10 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
+  const viewer = await viewerKey(sessionCookieNames.map((name) => request.cookies.get(name)?.value).find(Boolean));
   const secure = <R extends NextResponse>(response: R): R => {
     response.headers.set("Content-Security-Policy", csp);
+    response.headers.set(viewerHeader, viewer);
     if (https) response.headers.set("Strict-Transport-Security", strictTransportSecurity);
     return response;
   };

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/logga-in/actions";
+import { OfflineSupport } from "@/components/offline-support";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = {
   description: "Programmet för årskonferensens lärpass: välj själv vilka du vill delta i.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#083f47" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <p>Lärpass är 45 minuter långa och du väljer själv vilka du vill delta i. Listan uppdateras kontinuerligt.</p>
           </div>
         </footer>
+        <OfflineSupport />
       </body>
     </html>
   );

@@ -51,7 +51,8 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
                   <Link href="/konto">Mitt konto</Link>
                 </li>
                 <li>
-                  <form action={signOutAction}>
+                  {/* data-logga-ut: the service worker forgets this member's saved pages (components/offline-support.tsx). */}
+                  <form action={signOutAction} data-logga-ut="">
                     <button type="submit" className="link-button">
                       Logga ut
                     </button>

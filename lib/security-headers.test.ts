@@ -23,6 +23,8 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("form-action 'self'");
     expect(csp).toContain("img-src 'self' data: blob:");
+    // The service worker comes from this site only (script-src's 'strict-dynamic' would ignore 'self').
+    expect(csp).toContain("worker-src 'self'");
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy({ nonce: "abc", https: true, dev: false })).toContain("upgrade-insecure-requests");
   });

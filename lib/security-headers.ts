@@ -40,6 +40,9 @@ export function contentSecurityPolicy({ nonce, https, dev }: { nonce: string; ht
     "form-action 'self'",
     "frame-ancestors 'none'",
     "manifest-src 'self'",
+    // The service worker (/sw.js). Without it workers fall back to script-src, where 'strict-dynamic'
+    // ignores 'self' and a nonce cannot be given to navigator.serviceWorker.register().
+    "worker-src 'self'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }

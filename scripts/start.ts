@@ -53,6 +53,10 @@ const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "ne
 if (process.env.SKIP_BUILD !== "1") {
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  // The service worker (offline reading), built from the finished build's files: see serwist.config.mjs.
+  const serwistCli = path.join(process.cwd(), "node_modules", "@serwist", "cli", "cli.js");
+  const sw = spawnSync(process.execPath, [serwistCli, "build", "serwist.config.mjs", "--no-update-notifier"], { stdio: "inherit", env });
+  if (sw.status !== 0) process.exit(sw.status ?? 1);
 }
 
 console.log(`\nLärpass startar på http://localhost:${port}`);
