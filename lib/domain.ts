@@ -135,3 +135,5 @@ export const reviewScores = [1, 2, 3, 4, 5] as const;
 export const proposalCount = (n: number) => plural(n, "förslag", "förslag");
 /** "1 bedömning" / "3 bedömningar" */
 export const reviewCount = (n: number) => plural(n, "bedömning", "bedömningar");
+/** Co-speakers the proposal form has room for (fixed rows, so the form works without JavaScript). */
+export const CO_SPEAKER_ROWS = 3;

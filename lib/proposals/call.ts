@@ -82,3 +82,10 @@ export const defaultTemplates = {
   reject: "Hej {namn}!\n\nTack för ditt förslag \"{titel}\". Vi fick många bra förslag och har tyvärr inte kunnat ta med ditt den här gången.",
   changes: "Hej {namn}!\n\nTack för ditt förslag \"{titel}\". Innan vi bestämmer oss vill vi be dig ändra några saker.",
 } as const;
+
+/** The event (by id) with its call, or null. */
+export function getCallForEvent({ eventId, database = defaultDb }: { eventId: number; database?: DB }): { event: Event; call: ProposalCall } | null {
+  return (
+    database.select({ event: events, call: proposalCalls }).from(events).innerJoin(proposalCalls, eq(proposalCalls.eventId, events.id)).where(eq(events.id, eventId)).get() ?? null
+  );
+}

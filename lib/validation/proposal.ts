@@ -1,11 +1,10 @@
 // The proposal forms' schemas: the proposer's form (its choices come from the event's call), the call's
 // settings, a review and a decision. Messages in Swedish, one per field.
 import { z } from "zod";
-import { proposalDecisions } from "@/lib/domain";
+import { CO_SPEAKER_ROWS, proposalDecisions } from "@/lib/domain";
 import { optionalDateTimeLocal } from "./admin";
 
-/** Co-speakers the form has room for (fixed rows, so the form works without JavaScript). */
-export const CO_SPEAKER_ROWS = 3;
+export { CO_SPEAKER_ROWS };
 const coFields = Array.from({ length: CO_SPEAKER_ROWS }, (_, i) => [`co${i + 1}Name`, `co${i + 1}Organisation`, `co${i + 1}Email`] as const).flat();
 
 export const proposalFields = ["title", "abstract", "format", "track", "language", "organisation", "message", ...coFields] as const;
