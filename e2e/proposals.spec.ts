@@ -209,6 +209,12 @@ test("förslag: utan JavaScript föreslå, ändra och skicka in; två arrangöre
   await field(m.page, "Sammanfattning").fill("Hur regionerna arbetar med *kompetensförsörjning* tillsammans.");
   await expect(m.page.getByRole("region", { name: "Förhandsvisning av sammanfattningen" }).locator("em")).toHaveText("kompetensförsörjning");
   await expectAccessible(m.page);
+  // On a phone the form fits the width of the screen.
+  await m.page.setViewportSize({ width: 390, height: 844 });
+  const wide = await m.page.evaluate(() => [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).map((el) => el.tagName));
+  expect(wide).toEqual([]);
+  expect(await m.page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(m.page);
   await m.ctx.clearCookies();
   await m.page.getByRole("button", { name: "Skicka in förslaget" }).click();
   await expect(m.page).toHaveURL(/\/logga-in\?next=/);
