@@ -1,9 +1,11 @@
 "use server";
 
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { loginPath, serverAction } from "@/lib/action";
 import type { ProposalFormState } from "@/components/proposal-form";
 import { callChoices, getCallForEvent } from "@/lib/proposals/call";
+import { hitRateLimit } from "@/lib/rate-limit";
 import { dropDraft, getOwnProposal, saveProposal, stashDraft, withdrawProposal } from "@/lib/proposals/proposals";
 import { fieldErrors, formId, formValues } from "@/lib/validation/form";
 import { proposalFields, proposalSchema } from "@/lib/validation/proposal";
@@ -11,6 +13,13 @@ import { proposalFields, proposalSchema } from "@/lib/validation/proposal";
 // The proposer's actions. Both are public POST endpoints: the pipeline (lib/action.ts) checks the caller, and
 // lib/proposals checks ownership and the call's window in the transaction that writes. Ids come from hidden
 // fields and are never trusted for who may do what.
+
+/** Drafts kept for callers without a session, per client address (the last X-Forwarded-For, as the sign-in counts). */
+const DRAFT_LIMIT = { limit: 20, windowMs: 10 * 60_000 };
+async function clientKey(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "okänd";
+}
 
 const text = (formData: FormData, key: string) => {
   const v = formData instanceof FormData ? formData.get(key) : null;
@@ -35,6 +44,9 @@ export const saveProposalAction = serverAction("proposal.save", {
     const found = getCallForEvent({ eventId: eventId.id });
     if (!found) return { ...base, errors: { form: "Evenemanget tar inte emot förslag." } };
     if (!user) {
+      if (!hitRateLimit({ key: `proposal-draft:client:${await clientKey()}`, ...DRAFT_LIMIT }).ok) {
+        return { ...base, errors: { form: "Du är inte inloggad längre. Kopiera det du skrivit, logga in och försök igen." } };
+      }
       const token = stashDraft({ eventId: eventId.id, proposalId: pid, values });
       if (!token) return { ...base, errors: { form: "Förslaget finns inte längre." } };
       const back = pid ? `/mina-forslag/${pid}` : `/evenemang/${found.event.slug}/foresla`;

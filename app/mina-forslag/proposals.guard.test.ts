@@ -14,7 +14,7 @@ import { db } from "@/db";
 import { larpass, proposalCalls, proposalDrafts, proposalReviewers, proposalReviews, proposals } from "@/db/schema";
 import { createEvent, useTempOutbox } from "@/test/factories";
 import { form, makeUser, outcome } from "@/test/guard-harness";
-import { resetRequestMocks, signInAs, signOutAll } from "@/test/mock-auth";
+import { resetRequestMocks, setRequestHeaders, signInAs, signOutAll } from "@/test/mock-auth";
 import { takeDraft } from "@/lib/proposals/proposals";
 import * as proposerActions from "./actions";
 import * as reviewActions from "@/app/bedomning/actions";
@@ -92,6 +92,20 @@ describe("saving and submitting (proposal.save)", () => {
     expect(db.select().from(proposals).where(eq(proposals.eventId, eventId)).all()).toEqual([]);
     const token = decodeURIComponent(back.split("utkast=")[1]);
     expect(takeDraft({ token, eventId, proposalId: null })).toMatchObject({ title: "Vaktens förslag", co1Email: "medtalare-vakt@example.se" });
+  });
+
+  test("anonymous drafts are limited per client: the 21st in ten minutes is refused, nothing kept, the values come back", async () => {
+    const eventId = eventWithCall();
+    signOutAll();
+    setRequestHeaders({ "x-forwarded-for": "10.9.8.7" });
+    const count = () => db.select().from(proposalDrafts).where(eq(proposalDrafts.eventId, eventId)).all().length;
+    for (let i = 0; i < 20; i++) expect((await outcome(() => saveProposalAction(initial, fields(eventId)))).redirect).toMatch(/^\/logga-in/);
+    expect(count()).toBe(20);
+    const refused = await outcome(() => saveProposalAction(initial, fields(eventId)));
+    expect(refused.value).toMatchObject({ errors: { form: "Du är inte inloggad längre. Kopiera det du skrivit, logga in och försök igen." }, values: { title: "Vaktens förslag" } });
+    expect(count()).toBe(20);
+    setRequestHeaders({ "x-forwarded-for": "10.9.8.6" });
+    expect((await outcome(() => saveProposalAction(initial, fields(eventId)))).redirect).toMatch(/^\/logga-in/);
   });
 
   test("a member submits; the values come back with the errors when something is wrong", async () => {

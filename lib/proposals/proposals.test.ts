@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/db";
-import { larpass, larpassSpeakers, mailQueue, organisations, proposalCalls, proposalRevisions, proposals, revisions, speakers, users } from "@/db/schema";
+import { larpass, larpassSpeakers, mailQueue, organisations, proposalCalls, proposalDrafts, proposalRevisions, proposals, revisions, speakers, users } from "@/db/schema";
 import { createEvent, useTempOutbox } from "@/test/factories";
 import { proposalSchema, type ProposalInput } from "@/lib/validation/proposal";
 import { callWindow } from "./call";
@@ -130,6 +130,10 @@ describe("drafts kept over an expired session", () => {
     const token = stashDraft({ eventId: f.event.id, proposalId: null, values: { title: "Skrivet innan", abstract: "Text", evil: "x" } })!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(takeDraft({ token, eventId: f.event.id, proposalId: null })).toMatchObject({ title: "Skrivet innan", abstract: "Text" });
+    // Only the form's fields are kept, each cut at 10 000 characters.
+    const long = stashDraft({ eventId: f.event.id, proposalId: null, values: { message: "x".repeat(50_000) } })!;
+    expect(takeDraft({ token: long, eventId: f.event.id, proposalId: null })!.message).toHaveLength(10_000);
+    expect(db.select().from(proposalDrafts).all().every((d) => !("evil" in d.values))).toBe(true);
     expect(takeDraft({ token, eventId: f.event.id, proposalId: 123 })).toBeNull();
     expect(takeDraft({ token: "fel", eventId: f.event.id, proposalId: null })).toBeNull();
     expect(takeDraft({ token, eventId: f.event.id, proposalId: null, now: new Date(Date.now() + 25 * HOUR) })).toBeNull();

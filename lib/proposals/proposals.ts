@@ -217,7 +217,9 @@ export function stashDraft({
     if (!tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) return null;
     const exists = proposalId === null || tx.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.eventId, eventId))).get();
     if (!exists) return null;
-    tx.insert(proposalDrafts).values({ tokenHash: hashToken(token), eventId, proposalId, values, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) }).run();
+    // Only the form's own fields, each at most as long as the form allows: nobody fills the disk through here.
+    const kept = Object.fromEntries(Object.keys(emptyProposalValues()).map((k) => [k, String(values[k] ?? "").slice(0, 10_000)]));
+    tx.insert(proposalDrafts).values({ tokenHash: hashToken(token), eventId, proposalId, values: kept, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) }).run();
     return token;
   });
 }
