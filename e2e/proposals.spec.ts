@@ -204,7 +204,10 @@ test("förslag: utan JavaScript föreslå, ändra och skicka in; två arrangöre
   const secondEmail = uniqueEmail("andra-forslag");
   await signIn(m.page, secondEmail);
   const second = `Kompetens i fokus ${w.stamp}`;
-  await m.page.goto(`/evenemang/${w.event.slug}/foresla`);
+  // Found from Alla evenemang, where an event with an open call says so.
+  await m.page.goto("/evenemang");
+  await m.page.getByRole("listitem").filter({ hasText: w.event.name }).getByRole("link", { name: "Föreslå ett lärpass" }).click();
+  await expect(m.page).toHaveURL(`/evenemang/${w.event.slug}/foresla`);
   await m.page.getByRole("textbox", { name: "Titel", exact: true }).fill(second);
   await field(m.page, "Sammanfattning").fill("Hur regionerna arbetar med *kompetensförsörjning* tillsammans.");
   await expect(m.page.getByRole("region", { name: "Förhandsvisning av sammanfattningen" }).locator("em")).toHaveText("kompetensförsörjning");
