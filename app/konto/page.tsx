@@ -87,6 +87,10 @@ export default async function AccountPage() {
           finns inget som leder tillbaka till dig. Vill du att ett svar försvinner helt, ta bort det själv på frågesidan
           (under Mina svar) innan du tar bort kontot.
         </p>
+        <p>
+          <strong>Dina förslag till lärpass</strong> tas bort med kontot, utom de som är antagna: de är lärpass i
+          programmet nu, med ditt namn som talare.
+        </p>
         <DeleteAccountForm />
       </section>
     </>

@@ -265,3 +265,16 @@ test("callWindow: before, open, closed", () => {
   expect(callWindow(call, new Date("2026-01-15T00:00:00Z")).state).toBe("open");
   expect(callWindow(call, new Date("2026-02-01T00:00:00Z")).state).toBe("closed");
 });
+
+test("Mitt konto: the data export lists one's proposals; deleting the account removes them, except accepted ones (now lärpass)", async () => {
+  const { deleteAccount, exportPersonalData } = await import("@/lib/account");
+  const f = eventWithCall();
+  const me = account();
+  const kept = await submitted(f.event.id, me);
+  const gone = await submitted(f.event.id, me);
+  expect(exportPersonalData({ userId: me.id })!.forslag.map((p) => p.titel)).toEqual(["Data i regionerna", "Data i regionerna"]);
+  await decideProposals({ user: account("organiser"), eventId: f.event.id, ids: [kept.id], decision: "accept", message: "" });
+  await deleteAccount({ userId: me.id });
+  expect(db.select().from(proposals).where(eq(proposals.id, gone.id)).get()).toBeUndefined();
+  expect(row(kept.id)).toMatchObject({ state: "accepted", userId: null, proposerName: "Anna Andersson" });
+});
