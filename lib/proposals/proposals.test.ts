@@ -247,7 +247,12 @@ describe("decisions", () => {
     expect(db.select().from(larpass).where(eq(larpass.eventId, f.event.id)).all()).toEqual([]);
     await decideProposals({ user: organiser, eventId: f.event.id, ids: [c.id], decision: "changes", message: "Korta titeln." });
     expect(row(c.id)).toMatchObject({ state: "draft", decisionMessage: "Korta titeln." });
-    expect(db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, c.id)).all().map((h) => h.what)).toEqual(["submitted", "changes"]);
+    expect(listEventProposals({ eventId: f.event.id, viewer: organiser }).counts).toMatchObject({ total: 2, awaitingChanges: 1 });
+    // The proposer changes it and sends it in again: back in the list, with a new confirmation.
+    const resent = await saveProposal({ user: c.who, eventId: f.event.id, proposalId: c.id, input: input({ title: "Kortare" }), submit: true });
+    expect(resent).toMatchObject({ ok: true, submitted: true });
+    expect(listEventProposals({ eventId: f.event.id, viewer: organiser }).counts).toMatchObject({ total: 3, awaitingChanges: 0 });
+    expect(db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, c.id)).all().map((h) => h.what)).toEqual(["submitted", "changes", "submitted"]);
   });
 
   test("a proposal of another event is not decided through this one", async () => {

@@ -2,7 +2,7 @@
 // comment, and what each reader may see. As in pretalx, a reviewer sees others' scores only after scoring
 // the proposal; a proposer never sees reviews (nothing here is reachable from the proposer's pages).
 import "server-only";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DB } from "@/db";
 import { events, proposalReviewers, proposalReviews, proposals, users, type Proposal, type ProposalReview } from "@/db/schema";
 import { proposalStates, type ProposalState, type Role } from "@/lib/domain";
@@ -197,6 +197,12 @@ export function listEventProposals({
     .where(and(eq(proposals.eventId, eventId), ne(proposals.state, "draft")))
     .orderBy(asc(proposals.submittedAt), asc(proposals.id))
     .all();
+  // Sent back for changes: drafts again (the proposer's own), counted so the organisers know they will come back.
+  const awaitingChanges = database
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.eventId, eventId), eq(proposals.state, "draft"), isNotNull(proposals.decidedAt)))
+    .all().length;
   const ids = all.map((p) => p.id);
   const reviews = ids.length ? database.select().from(proposalReviews).where(inArray(proposalReviews.proposalId, ids)).all() : [];
   const lp = ids.length
@@ -210,6 +216,7 @@ export function listEventProposals({
   };
   const counts = {
     total: all.length,
+    awaitingChanges,
     state: Object.fromEntries(proposalStates.map((s) => [s, all.filter((p) => p.state === s).length])) as Record<ProposalState, number>,
     track: [...countBy((p) => p.track ?? "").entries()].filter(([k]) => k).sort(([a], [b]) => compareSv(a, b)),
     organisation: [...countBy((p) => p.proposerOrganisation).entries()].filter(([k]) => k).sort(([a], [b]) => compareSv(a, b)),

@@ -75,6 +75,11 @@ export default async function EventProposalsPage({ params, searchParams }: Props
 
       <section aria-labelledby="lista-rubrik" className="stack">
         <h3 id="lista-rubrik">Inskickade förslag ({counts.total})</h3>
+        {counts.awaitingChanges ? (
+          <p className="meta">
+            {proposalCount(counts.awaitingChanges)} väntar på ändringar från förslagsställaren och kommer tillbaka hit när {counts.awaitingChanges === 1 ? "det skickas" : "de skickas"} in igen.
+          </p>
+        ) : null}
         <form method="get" className="actions filters" aria-label="Filtrera förslagen">
           <label>
             Läge{" "}
