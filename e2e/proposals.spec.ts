@@ -237,14 +237,19 @@ test("förslag: utan JavaScript föreslå, ändra och skicka in; två arrangöre
   const secondProposal = proposalOf(second)!;
   expect(secondProposal.state).toBe("submitted");
 
-  // Organiser A rejects it from the list, with a message.
-  await a.page.goto(`/arrangor/evenemang/${w.event.id}/forslag?lage=submitted`);
-  await a.page.getByRole("checkbox", { name: `Välj ${second}` }).check();
-  await a.page.getByLabel("Anta inte", { exact: true }).check();
-  await a.page.getByLabel("Meddelande i mejlet (frivilligt)").fill("Vi hoppas få se det nästa år.");
-  await a.page.getByRole("button", { name: "Spara beslutet och skicka mejl" }).click();
-  await expect(a.page.getByRole("status").filter({ hasText: 'Beslutet "Anta inte" gäller 1 förslag' })).toBeVisible();
-  await expectAccessible(a.page);
+  // Organiser A rejects it from the list, with a message, without JavaScript this time.
+  const aNoJs = await noScriptContext(browser, a.page);
+  const an = await aNoJs.newPage();
+  await an.goto(`/arrangor/evenemang/${w.event.id}/forslag?lage=submitted`);
+  await expect(an.getByRole("row")).toHaveCount(2);
+  await an.getByRole("checkbox", { name: `Välj ${second}` }).check();
+  await an.getByLabel("Anta inte", { exact: true }).check();
+  await an.getByLabel("Meddelande i mejlet (frivilligt)").fill("Vi hoppas få se det nästa år.");
+  await an.getByRole("button", { name: "Spara beslutet och skicka mejl" }).click();
+  await expect(an.getByRole("status").filter({ hasText: 'Beslutet "Anta inte" gäller 1 förslag' })).toBeVisible();
+  await expect(an.getByRole("row").filter({ hasText: title })).toContainText("Antaget");
+  await expectAccessibleNoJs(an, a.page);
+  await aNoJs.close();
   const rejection = await latestMailTo(secondEmail, "Beslut om ditt förslag");
   expect(rejection.text).toContain("Vi hoppas få se det nästa år.");
   expect(proposalOf(second)?.state).toBe("rejected");
