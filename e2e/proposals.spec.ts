@@ -270,3 +270,36 @@ function signInLinkFrom(text: string, baseURL: string): string {
   }
   return `${site.origin}${link.pathname}${link.search}`;
 }
+
+test("utan JavaScript: återkalla ett inskickat förslag, bara med rutan ikryssad, och sedan går det inte att ändra", async ({ page, browser }) => {
+  const w = seed();
+  const email = await signInAs(page, "member", "aterkallare");
+  const title = `Återkallat pass ${w.stamp}`;
+  const id = withTestDb((db) => {
+    const user = db.select().from(users).where(eq(users.email, email)).get()!;
+    return db
+      .insert(proposals)
+      .values({ eventId: w.event.id, userId: user.id, proposerName: "Åsa Återkallare", title, abstract: "En sammanfattning som räcker gott.", format: "Lärpass", state: "submitted", submittedAt: new Date() })
+      .returning()
+      .get().id;
+  });
+  const ctx = await noScriptContext(browser, page);
+  const nj = await ctx.newPage();
+  await nj.goto(`/mina-forslag/${id}`);
+  await expect(nj.getByText("Inskickat", { exact: true })).toBeVisible();
+  await expect(nj.getByRole("button", { name: "Spara ändringarna" })).toBeVisible();
+  await expectAccessibleNoJs(nj, page);
+  const withdraw = nj.getByRole("form", { name: "Återkalla förslaget" });
+  await withdraw.getByRole("button", { name: "Återkalla förslaget" }).click();
+  await expect(nj.getByRole("alert").filter({ hasText: "Kryssa i rutan för att återkalla förslaget." })).toBeVisible();
+  expect(proposalOf(title)?.state).toBe("submitted");
+  await expectAccessibleNoJs(nj, page);
+  await withdraw.getByLabel("Jag vill återkalla förslaget. Det går inte att ångra.").check();
+  await withdraw.getByRole("button", { name: "Återkalla förslaget" }).click();
+  await expect(nj.getByRole("status").filter({ hasText: "Förslaget är återkallat." })).toBeVisible();
+  await expect(nj.getByText("Återkallat", { exact: true })).toBeVisible();
+  await expect(nj.getByRole("button", { name: "Spara ändringarna" })).toHaveCount(0);
+  await expectAccessibleNoJs(nj, page);
+  expect(proposalOf(title)?.state).toBe("withdrawn");
+  await ctx.close();
+});

@@ -7,7 +7,7 @@ import type { ProposalFormState } from "@/components/proposal-form";
 import { callChoices, getCallForEvent } from "@/lib/proposals/call";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { dropDraft, getOwnProposal, saveProposal, stashDraft, withdrawProposal } from "@/lib/proposals/proposals";
-import { fieldErrors, formId, formValues } from "@/lib/validation/form";
+import { fieldErrors, formId, formValues, isConfirmed } from "@/lib/validation/form";
 import { proposalFields, proposalSchema } from "@/lib/validation/proposal";
 
 // The proposer's actions. Both are public POST endpoints: the pipeline (lib/action.ts) checks the caller, and
@@ -70,6 +70,8 @@ export const withdrawProposalAction = serverAction("proposal.withdraw", {
   run: async (user, formData: FormData): Promise<void> => {
     const id = formId(formData, "proposalId");
     if (!id.ok) notFound();
+    // Withdrawing cannot be undone: the form's box must be ticked.
+    if (!isConfirmed(formData)) redirect(`/mina-forslag/${id.id}?fel=bekrafta#aterkalla`);
     const result = withdrawProposal({ user, proposalId: id.id });
     redirect(`/mina-forslag/${id.id}?${result.ok ? "sparat=aterkallat" : "fel=aterkalla"}`);
   },

@@ -239,10 +239,13 @@ describe("state changes are the organisers' (proposal.decide) and the proposer's
     signOutAll();
     expect((await outcome(() => withdrawProposalAction(form({ proposalId: String(id) })))).redirect).toMatch(/^\/logga-in/);
     signInAs(makeUser("member"));
-    expect(await outcome(() => withdrawProposalAction(form({ proposalId: String(id) })))).toEqual({ redirect: `/mina-forslag/${id}?fel=aterkalla` });
+    expect(await outcome(() => withdrawProposalAction(form({ proposalId: String(id), bekraftat: "ja" })))).toEqual({ redirect: `/mina-forslag/${id}?fel=aterkalla` });
     expect(stateOf(id).state).toBe("in_review");
     signInAs(proposer);
-    expect(await outcome(() => withdrawProposalAction(form({ proposalId: String(id) })))).toEqual({ redirect: `/mina-forslag/${id}?sparat=aterkallat` });
+    // Not without the box ticked.
+    expect(await outcome(() => withdrawProposalAction(form({ proposalId: String(id) })))).toEqual({ redirect: `/mina-forslag/${id}?fel=bekrafta#aterkalla` });
+    expect(stateOf(id).state).toBe("in_review");
+    expect(await outcome(() => withdrawProposalAction(form({ proposalId: String(id), bekraftat: "ja" })))).toEqual({ redirect: `/mina-forslag/${id}?sparat=aterkallat` });
     expect(stateOf(id).state).toBe("withdrawn");
   });
 

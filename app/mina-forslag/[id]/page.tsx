@@ -96,11 +96,23 @@ export default async function MyProposalPage({ params, searchParams }: Props) {
             choices={{ formats: call.formats, tracks: call.tracks, languages: call.languages }}
             submitted={p.state !== "draft"}
           />
-          <form action={withdrawProposalAction} className="actions">
+          <form action={withdrawProposalAction} className="panel stack" aria-labelledby="aterkalla">
+            <h2 id="aterkalla">Återkalla förslaget</h2>
             <input type="hidden" name="proposalId" value={p.id} />
-            <button type="submit" className="secondary">
-              Återkalla förslaget
-            </button>
+            <div className="checkbox-row">
+              <input type="checkbox" id="bekraftat" name="bekraftat" value="ja" aria-describedby={query.fel === "bekrafta" ? "bekraftat-fel" : undefined} />
+              <label htmlFor="bekraftat">Jag vill återkalla förslaget. Det går inte att ångra.</label>
+            </div>
+            {query.fel === "bekrafta" ? (
+              <p id="bekraftat-fel" className="field-error" role="alert">
+                Kryssa i rutan för att återkalla förslaget.
+              </p>
+            ) : null}
+            <div className="actions">
+              <button type="submit" className="secondary">
+                Återkalla förslaget
+              </button>
+            </div>
           </form>
         </>
       ) : (
