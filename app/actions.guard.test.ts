@@ -463,6 +463,8 @@ function discover() {
   // (app/mina-larpass/actions.guard.test.ts) and the public schedule.xml.
   const elsewhere = (f: string) =>
     /^app\/(arrangor|mina-larpass)\//.test(rel(f)) || /schedule\.xml\/route\.ts$/.test(rel(f)) ||
+    // Proposals (Föreslå ett lärpass, Bedöm förslag): app/mina-forslag/proposals.guard.test.ts.
+    /^app\/(mina-forslag|bedomning)\//.test(rel(f)) ||
     // The documentation's answering, public page and exports: app/evenemang/[event]/dokumentation/documentation.guard.test.ts.
     rel(f).startsWith("app/evenemang/[event]/dokumentation/") ||
     // #15's public exports (schedule.json, calendars, the Ändringar feeds): app/evenemang/[event]/exports.guard.test.ts;

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const sections = [
   { href: "", label: "Översikt" },
   { href: "/larpass", label: "Lärpass" },
+  { href: "/forslag", label: "Förslag" },
   { href: "/schema", label: "Schema" },
   { href: "/efterfragan", label: "Efterfrågan" },
   { href: "/import", label: "Import" },

@@ -29,6 +29,9 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
                     <Link href="/mina-larpass">Mina lärpass</Link>
                   </li>
                 ) : null}
+                <li>
+                  <Link href="/mina-forslag">Mina förslag</Link>
+                </li>
                 {user.role === "organiser" ? (
                   <li>
                     <Link href="/arrangor">Arrangör</Link>

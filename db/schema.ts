@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   index,
   integer,
   primaryKey,
@@ -12,6 +13,7 @@ import {
   changeKinds,
   larpassStatuses,
   organisationKinds,
+  proposalStates,
   questionKinds,
   questionScopes,
   registrationStatuses,
@@ -164,11 +166,14 @@ export const larpass = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     /** Optimistic concurrency: every save bumps it, a save from a stale form is refused. */
     version: integer("version").notNull().default(1),
+    /** The accepted proposal this lärpass was made from (unique: accepting twice never makes two). */
+    proposalId: integer("proposal_id").references((): AnySQLiteColumn => proposals.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("larpass_event_slug_unique").on(t.eventId, t.slug),
+    uniqueIndex("larpass_proposal_unique").on(t.proposalId),
     index("larpass_event_idx").on(t.eventId, t.status),
     index("larpass_slot_idx").on(t.timeSlotId),
   ],
@@ -603,3 +608,134 @@ export const calendarReleases = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.larpassId] }), index("calendar_releases_larpass_idx").on(t.larpassId)],
 );
+
+// Proposals ("Föreslå ett lärpass", lib/proposals) ------------------------------------------------------------
+
+export type ProposalFormat = { name: string; minutes: number };
+export type CoSpeaker = { name: string; organisation: string; email: string };
+
+/** An event's call for proposals: one per event, open between two moments, with the organisers' choices. */
+export const proposalCalls = sqliteTable("proposal_calls", {
+  eventId: integer("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  opensAt: integer("opens_at", { mode: "timestamp_ms" }).notNull(),
+  closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
+  /** Markdown, written by the organisers. */
+  intro: text("intro").notNull().default(""),
+  formats: text("formats", { mode: "json" })
+    .$type<ProposalFormat[]>()
+    .notNull()
+    .default(sql`'[{"name":"Lärpass","minutes":45}]'`),
+  tracks: text("tracks", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'["sv","en"]'`),
+  /** What reviewers score, 1–5 each. */
+  criteria: text("criteria", { mode: "json" }).$type<string[]>().notNull().default(sql`'["Relevans för medlemmarna","Genomförande"]'`),
+  /** The decision mails' texts ({namn} and {titel} are filled in); the organiser's message goes below. */
+  acceptTemplate: text("accept_template").notNull().default(""),
+  rejectTemplate: text("reject_template").notNull().default(""),
+  changesTemplate: text("changes_template").notNull().default(""),
+  updatedAt: updatedAt(),
+});
+
+export const proposals = sqliteTable(
+  "proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    /** The proposer's account (null once the account is deleted). */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    proposerName: text("proposer_name").notNull(),
+    proposerOrganisation: text("proposer_organisation").notNull().default(""),
+    title: text("title").notNull(),
+    /** Markdown. */
+    abstract: text("abstract").notNull().default(""),
+    format: text("format").notNull(),
+    track: text("track"),
+    language: text("language").notNull().default("sv"),
+    coSpeakers: text("co_speakers", { mode: "json" }).$type<CoSpeaker[]>().notNull().default(sql`'[]'`),
+    /** To the organisers; never on a public page. */
+    message: text("message").notNull().default(""),
+    state: text("state", { enum: proposalStates }).notNull().default("draft"),
+    /** The message that went with the last decision (shown to the proposer). */
+    decisionMessage: text("decision_message"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("proposals_event_idx").on(t.eventId, t.state), index("proposals_user_idx").on(t.userId)],
+);
+
+/** Members an organiser lets review one event's proposals. */
+export const proposalReviewers = sqliteTable(
+  "proposal_reviewers",
+  {
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("proposal_reviewers_user_idx").on(t.userId)],
+);
+
+/** One reviewer's scores (criterion -> 1..5) and comment on one proposal. Never shown to the proposer. */
+export const proposalReviews = sqliteTable(
+  "proposal_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    reviewerLabel: text("reviewer_label").notNull(),
+    scores: text("scores", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("proposal_reviews_one_per_reviewer").on(t.proposalId, t.reviewerId)],
+);
+
+/** Every change to a proposal (edits, submission, reviews, decisions): who, when, what, before and after. */
+export const proposalRevisions = sqliteTable(
+  "proposal_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorLabel: text("author_label").notNull(),
+    authorRole: text("author_role", { enum: [...roles, "system"] }).notNull(),
+    what: text("what").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("proposal_revisions_proposal_idx").on(t.proposalId, t.id)],
+);
+
+/**
+ * What a proposer typed when the session had expired: kept under the hash of a random token that travels in
+ * the sign-in's return address, so the form comes back intact after signing in (no JavaScript, no cookie).
+ */
+export const proposalDrafts = sqliteTable("proposal_drafts", {
+  tokenHash: text("token_hash").primaryKey(),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id, { onDelete: "cascade" }),
+  proposalId: integer("proposal_id").references(() => proposals.id, { onDelete: "cascade" }),
+  values: text("values", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export type ProposalCall = typeof proposalCalls.$inferSelect;
+export type Proposal = typeof proposals.$inferSelect;
+export type ProposalReview = typeof proposalReviews.$inferSelect;
+export type ProposalRevision = typeof proposalRevisions.$inferSelect;

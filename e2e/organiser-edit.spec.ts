@@ -69,7 +69,7 @@ test.describe("arrangörens redigering", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     await expect(page.getByRole("status")).toContainText("Evenemanget är skapat.");
     const nav = page.getByRole("navigation", { name: `Evenemanget ${name}` });
-    await expect(nav.getByRole("link")).toHaveText(["Översikt", "Lärpass", "Schema", "Efterfrågan", "Import", "Export", "Ändringar", "Dokumentation"]);
+    await expect(nav.getByRole("link")).toHaveText(["Översikt", "Lärpass", "Förslag", "Schema", "Efterfrågan", "Import", "Export", "Ändringar", "Dokumentation"]);
     await expect(nav.getByRole("link", { name: "Översikt" })).toHaveAttribute("aria-current", "page");
     await expectAccessible(page);
     const hub = page.url();

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { db, type DB } from "@/db";
-import { authSessions, calendarReleases, docAnswers, docQuestions, events, larpass, organisations, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { authSessions, calendarReleases, docAnswers, docQuestions, events, larpass, organisations, proposals, registrations, speakers, timeSlots, users } from "@/db/schema";
 import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { fillFreeSeats } from "@/lib/registrations";
 
@@ -82,6 +82,12 @@ export function exportPersonalData({ userId }: { userId: string }) {
     .where(eq(docAnswers.userId, userId))
     .orderBy(docAnswers.id)
     .all();
+  const mine = db
+    .select({ evenemang: events.name, titel: proposals.title, lage: proposals.state, sammanfattning: proposals.abstract, medtalare: proposals.coSpeakers, meddelande: proposals.message, skapat: proposals.createdAt })
+    .from(proposals)
+    .innerJoin(events, eq(events.id, proposals.eventId))
+    .where(eq(proposals.userId, userId))
+    .all();
   return {
     konto: {
       id: user.id,
@@ -98,6 +104,7 @@ export function exportPersonalData({ userId }: { userId: string }) {
     inloggningar: sessions.map((s) => ({ giltigTill: s.expires })),
     talarprofiler: speaker.map((s) => ({ namn: s.name, roll: s.role, bio: s.bio })),
     svarPaFragor: answers,
+    forslag: mine,
   };
 }
 
@@ -116,6 +123,8 @@ export async function deleteAccount({ userId, database = db }: { userId: string;
         .all();
       const seats = mine.filter((r) => r.status === "confirmed");
       tx.delete(registrations).where(eq(registrations.userId, userId)).run();
+      // Proposals go with the account, except accepted ones: they are lärpass in the programme now.
+      tx.delete(proposals).where(and(eq(proposals.userId, userId), ne(proposals.state, "accepted"))).run();
       tx.delete(users).where(eq(users.id, userId)).run();
       for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
       return { seats: seats.length, waitlist: mine.length - seats.length };

@@ -99,3 +99,41 @@ export const questionScopeLabels: Record<QuestionScope, string> = {
 };
 
 export const ratingLabels = ["", "1 – Inte alls bra", "2", "3", "4", "5 – Mycket bra"] as const;
+
+// Proposals ("Föreslå ett lärpass", lib/proposals) -------------------------------------------------------
+
+/**
+ * A proposal's states. "draft" is the proposer's own; "submitted" once sent in; "in_review" from the first
+ * review; "accepted" / "rejected" by an organiser's decision; "withdrawn" by the proposer. Asking for changes
+ * sends a proposal back to "draft" with the organisers' message.
+ */
+export const proposalStates = ["draft", "submitted", "in_review", "accepted", "rejected", "withdrawn"] as const;
+export type ProposalState = (typeof proposalStates)[number];
+
+export const proposalStateLabels: Record<ProposalState, string> = {
+  draft: "Utkast",
+  submitted: "Inskickat",
+  in_review: "Under bedömning",
+  accepted: "Antaget",
+  rejected: "Inte antaget",
+  withdrawn: "Återkallat",
+};
+
+export const proposalDecisions = ["accept", "reject", "changes"] as const;
+export type ProposalDecision = (typeof proposalDecisions)[number];
+
+export const proposalDecisionLabels: Record<ProposalDecision, string> = {
+  accept: "Anta",
+  reject: "Anta inte",
+  changes: "Be om ändringar",
+};
+
+/** A score on one criterion: 1 (weak) to 5 (strong). */
+export const reviewScores = [1, 2, 3, 4, 5] as const;
+
+/** "1 förslag" (same in plural) */
+export const proposalCount = (n: number) => plural(n, "förslag", "förslag");
+/** "1 bedömning" / "3 bedömningar" */
+export const reviewCount = (n: number) => plural(n, "bedömning", "bedömningar");
+/** Co-speakers the proposal form has room for (fixed rows, so the form works without JavaScript). */
+export const CO_SPEAKER_ROWS = 3;

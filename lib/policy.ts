@@ -7,7 +7,7 @@
 // transaction (so the check and the write see the same data).
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db";
-import { larpassSpeakers, speakers } from "@/db/schema";
+import { larpassSpeakers, proposalReviewers, proposals, speakers } from "@/db/schema";
 import type { Role } from "@/lib/domain";
 
 /** Who may call: anyone (a public form), or a signed-in account with at least this role. */
@@ -16,9 +16,11 @@ export type Who = "anyone" | Role;
 /**
  * Which rows: "any" (an organiser edits the whole programme), "own-account" (the session's own user: ids in
  * the form are never read), "own-larpass" (a lärpass the account speaks in: speaksIn), "own-speaker" (the
- * speaker record linked to the account: speakerIdOfUser).
+ * speaker record linked to the account: speakerIdOfUser), "own-proposal" (a proposal the account made:
+ * ownsProposal), "event-reviewer" (an organiser, or a member the organisers made reviewer of the proposal's
+ * event: reviewsEvent).
  */
-export type Rows = "any" | "own-account" | "own-larpass" | "own-speaker";
+export type Rows = "any" | "own-account" | "own-larpass" | "own-speaker" | "own-proposal" | "event-reviewer";
 
 export type Rule = { who: Who; rows: Rows; why?: string };
 
@@ -54,6 +56,19 @@ export const policy = {
   "own-larpass.save-documentation": { who: "speaker", rows: "own-larpass" },
   "own-larpass.add-attachment": { who: "speaker", rows: "own-larpass" },
   "own-larpass.delete-attachment": { who: "speaker", rows: "own-larpass" },
+
+  // Proposals (Föreslå ett lärpass, lib/proposals) -------------------------------------------------------
+  "proposal.save": {
+    who: "anyone",
+    rows: "own-proposal",
+    why: "a proposer whose session expired keeps what was typed: saveProposalForm stores it as a draft behind a random token and sends them to sign in; nothing is saved as a proposal without a session",
+  },
+  "proposal.withdraw": { who: "member", rows: "own-proposal" },
+  "proposal.review": { who: "member", rows: "event-reviewer" },
+  "proposal.decide": organiser,
+  "proposal.save-call": organiser,
+  "proposal.grant-reviewer": organiser,
+  "proposal.revoke-reviewer": organiser,
 
   // Organisers ------------------------------------------------------------------------------------------
   "event.create": organiser,
@@ -139,6 +154,25 @@ export function speaksIn(tx: Reader, userId: string, larpassId: number): boolean
       .from(larpassSpeakers)
       .innerJoin(speakers, eq(speakers.id, larpassSpeakers.speakerId))
       .where(and(eq(larpassSpeakers.larpassId, larpassId), eq(speakers.userId, userId)))
+      .get(),
+  );
+}
+
+/** "own-proposal": whether the account made this proposal. */
+export function ownsProposal(tx: Reader, userId: string, proposalId: number): boolean {
+  return Boolean(
+    tx.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.userId, userId))).get(),
+  );
+}
+
+/** "event-reviewer": an organiser, or an account the organisers made reviewer of this event. */
+export function reviewsEvent(tx: Reader, user: { id: string; role: Role }, eventId: number): boolean {
+  if (user.role === "organiser") return true;
+  return Boolean(
+    tx
+      .select({ e: proposalReviewers.eventId })
+      .from(proposalReviewers)
+      .where(and(eq(proposalReviewers.eventId, eventId), eq(proposalReviewers.userId, user.id)))
       .get(),
   );
 }

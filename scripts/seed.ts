@@ -8,7 +8,9 @@ import { reviseAround, type RevisionAuthor } from "@/lib/revisions";
 import { parseProgramme } from "@/lib/import/parse-programme";
 import { zonedToUtc } from "@/lib/time";
 import { databasePath, openDatabase, type DB } from "@/db/open";
-import { days, events, larpass, rooms, timeSlots, users } from "@/db/schema";
+import { days, events, larpass, proposalCalls, proposalReviews, proposals, rooms, timeSlots, users } from "@/db/schema";
+import { defaultTemplates } from "@/lib/proposals/call";
+import { recordProposalRevision, snapshotProposal } from "@/lib/proposals/history";
 
 const demoAuthor: RevisionAuthor = { userId: null, label: "Demodata", role: "system" };
 
@@ -99,6 +101,7 @@ export function seedDemo(database: DB, { now = new Date() }: { now?: Date } = {}
   );
   // The documentation's own functions each run their transaction, so they follow the programme's.
   seedDemoDocumentation(database, result.eventId, now);
+  seedDemoProposals(database, result.eventId, now);
   return { seeded: result.seeded, larpass: result.larpass };
 }
 
@@ -172,4 +175,98 @@ if (typeof require !== "undefined" && require.main === module) {
       ? `Demoprogrammet (lärpass 2018, ${n} lärpass) är inlagt i ${file}.`
       : `Databasen ${file} har redan innehåll: demoprogrammet läggs inte in igen.`,
   );
+}
+
+/**
+ * The demo's call for proposals ("Föreslå ett lärpass") on the 2018 event: open from seeding and for a year,
+ * with two proposals from two members, one sent in with a co-speaker and one already reviewed by the demo
+ * organiser, so the organisers' list, the review and the decisions can be tried at once.
+ */
+export function seedDemoProposals(database: DB, eventId: number, now = new Date()): void {
+  database.transaction((tx) => {
+    tx.insert(proposalCalls)
+      .values({
+        eventId,
+        opensAt: new Date(now.getTime() - 60_000),
+        closesAt: new Date(now.getTime() + 365 * 24 * 3600_000),
+        intro: "Reglabs medlemmar och partner föreslår lärpassen. Berätta vad ni arbetar med och vad de andra regionerna kan lära sig av det.\n\n- Ett lärpass är 45 minuter.\n- Ni får svar när inlämningen har stängt.",
+        formats: [
+          { name: "Lärpass", minutes: 45 },
+          { name: "Kort lärpass", minutes: 20 },
+        ],
+        tracks: ["Innovation", "Analys och uppföljning", "Kompetensförsörjning"],
+        languages: ["sv", "en"],
+        criteria: ["Relevans för medlemmarna", "Genomförande"],
+        acceptTemplate: defaultTemplates.accept,
+        rejectTemplate: defaultTemplates.reject,
+        changesTemplate: defaultTemplates.changes,
+      })
+      .run();
+    const organiser = tx.select().from(users).where(eq(users.email, DEMO_ORGANISER_EMAIL)).get();
+    const people = [
+      { email: "maria.lind@example.org", name: "Maria Lind", organisation: "Region Västerbotten" },
+      { email: "johan.ek@example.org", name: "Johan Ek", organisation: "Tillväxtverket" },
+    ];
+    const accounts = people.map(
+      (p) => tx.insert(users).values({ email: p.email, name: p.name }).onConflictDoUpdate({ target: users.email, set: { name: p.name } }).returning().get(),
+    );
+    const rows = [
+      tx
+        .insert(proposals)
+        .values({
+          eventId,
+          userId: accounts[0].id,
+          proposerName: people[0].name,
+          proposerOrganisation: people[0].organisation,
+          title: "Smart specialisering i glesa regioner",
+          abstract: "Hur Västerbotten och Norrbotten valde sina styrkeområden, och vad som hände sedan.\n\nVi visar **tre verktyg** som andra regioner kan använda direkt.",
+          format: "Lärpass",
+          track: "Innovation",
+          language: "sv",
+          coSpeakers: [{ name: "Anders Nordin", organisation: "Umeå universitet", email: "anders.nordin@example.org" }],
+          message: "Vi behöver en projektor.",
+          state: "submitted",
+          submittedAt: now,
+        })
+        .returning()
+        .get(),
+      tx
+        .insert(proposals)
+        .values({
+          eventId,
+          userId: accounts[1].id,
+          proposerName: people[1].name,
+          proposerOrganisation: people[1].organisation,
+          title: "Uppföljning som lärande",
+          abstract: "Vad regionernas uppföljning av strukturfonderna har lärt oss, och hur analysen kan delas mellan regioner.",
+          format: "Kort lärpass",
+          track: "Analys och uppföljning",
+          language: "sv",
+          state: "in_review",
+          submittedAt: now,
+        })
+        .returning()
+        .get(),
+    ];
+    rows.forEach((row, i) =>
+      recordProposalRevision(tx, {
+        proposalId: row.id,
+        author: { userId: accounts[i].id, label: `${people[i].name} (${people[i].email})`, role: "member" },
+        what: "submitted",
+        before: null,
+        after: snapshotProposal(row),
+      }),
+    );
+    if (organiser) {
+      const scores = { "Relevans för medlemmarna": 4, Genomförande: 3 };
+      tx.insert(proposalReviews).values({ proposalId: rows[1].id, reviewerId: organiser.id, reviewerLabel: `Demoarrangör (${DEMO_ORGANISER_EMAIL})`, scores, comment: "Aktuellt, men vill se ett konkret exempel." }).run();
+      recordProposalRevision(tx, {
+        proposalId: rows[1].id,
+        author: { userId: organiser.id, label: `Demoarrangör (${DEMO_ORGANISER_EMAIL})`, role: "organiser" },
+        what: "review",
+        before: null,
+        after: { scores, comment: "Aktuellt, men vill se ett konkret exempel." },
+      });
+    }
+  });
 }

@@ -567,6 +567,8 @@ describe("coverage", () => {
         "app/arrangor/talare/inbjudan",
         // The documentation workspace: app/evenemang/[event]/dokumentation/documentation.guard.test.ts.
         "app/arrangor/evenemang/[id]/dokumentation",
+        // Proposals: app/mina-forslag/proposals.guard.test.ts.
+        "app/arrangor/evenemang/[id]/forslag",
       ],
     );
     expect(found).toEqual([...Object.keys(table), "app/arrangor/evenemang/[id]/larpass.csv/route.ts#GET"].sort());

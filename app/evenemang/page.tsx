@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listEvents } from "@/lib/programme";
-import { formatDateSpan } from "@/lib/time";
+import { listOpenCalls } from "@/lib/proposals/call";
+import { formatDateSpan, formatDateTime } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
@@ -11,6 +12,7 @@ export const metadata: Metadata = {
 
 export default async function EventsPage() {
   const events = await listEvents();
+  const calls = new Map(listOpenCalls().map((c) => [c.slug, c]));
   return (
     <>
       <h1>Alla evenemang</h1>
@@ -28,6 +30,12 @@ export default async function EventsPage() {
                   {formatDateSpan(e.startsOn, e.endsOn)}
                   {e.venue ? ` · ${e.venue}` : null}
                 </p>
+                {calls.has(e.slug) ? (
+                  <p>
+                    <Link href={`/evenemang/${e.slug}/foresla`}>Föreslå ett lärpass</Link>{" "}
+                    (till {formatDateTime(calls.get(e.slug)!.closesAt)})
+                  </p>
+                ) : null}
               </article>
             </li>
           ))}

@@ -104,6 +104,10 @@ export default async function AccountPage() {
           (under Mina svar här, länkad ovan) innan du tar bort kontot: då tas det bort ur dokumentationen, och arrangörernas
           historik behåller inte heller dess text.
         </p>
+        <p>
+          <strong>Dina förslag till lärpass</strong> tas bort med kontot, utom de som är antagna: de är lärpass i
+          programmet nu, med ditt namn som talare.
+        </p>
         <DeleteAccountForm />
       </section>
     </>

@@ -63,56 +63,70 @@ export async function inviteSpeaker({
   database?: DB;
   now?: Date;
 }): Promise<InviteResult> {
-  const address = email.trim().toLowerCase();
   let queued: number[] = [];
   const result = database.transaction(
     (tx): InviteResult => {
-      const speaker = tx.select().from(speakers).where(eq(speakers.id, speakerId)).get();
-      if (!speaker) return { ok: false, errors: { form: "Talaren finns inte längre. Någon kan ha tagit bort den." } };
-      const account = tx.select({ id: users.id, email: users.email }).from(users).where(sameAddress(users.email, address)).get();
-      if (speaker.userId && speaker.userId !== account?.id) {
-        const linked = tx.select({ email: users.email }).from(users).where(eq(users.id, speaker.userId)).get();
-        return {
-          ok: false,
-          errors: {
-            email: `${speaker.name} är redan kopplad till kontot ${linked?.email ?? "(okänd adress)"}. Koppla bort det först om talaren ska använda en annan adress.`,
-          },
-        };
-      }
-      if (account) {
-        const other = tx
-          .select({ name: speakers.name })
-          .from(speakers)
-          .where(and(eq(speakers.userId, account.id), ne(speakers.id, speakerId)))
-          .get();
-        if (other) {
-          return { ok: false, errors: { email: `Adressen ${address} är redan kopplad till talaren ${other.name}. Ett konto kan bara vara en talare.` } };
-        }
-      }
-      const invitedElsewhere = tx
-        .select({ name: speakers.name })
-        .from(speakers)
-        .where(and(sameAddress(speakers.email, address), isNotNull(speakers.invitedAt), ne(speakers.id, speakerId)))
-        .get();
-      if (invitedElsewhere) {
-        return {
-          ok: false,
-          errors: { email: `Adressen ${address} är redan inbjuden som talaren ${invitedElsewhere.name}. Ett konto kan bara vara en talare.` },
-        };
-      }
-      tx.update(speakers)
-        .set({ email: address, invitedAt: now, userId: account?.id ?? speaker.userId, updatedAt: now })
-        .where(eq(speakers.id, speakerId))
-        .run();
-      if (account) raiseToSpeaker(tx, account.id);
-      // Queued in this transaction: the invitation and its mail are committed together.
-      queued = enqueueMails(tx, [invitationMail(address, speaker.name, createSignInLink(tx, { email: address, next: "/mina-larpass", now }))], now);
-      return { ok: true, linkedTo: account?.email ?? null };
+      const r = inviteInTransaction(tx, { speakerId, email, now });
+      if (r.ok) queued = r.mailIds;
+      return r.ok ? { ok: true, linkedTo: r.linkedTo } : r;
     },
     { behavior: "immediate" },
   );
   await sendQueued(queued, database);
   return result;
+}
+
+/**
+ * The invitation inside the caller's transaction (inviteSpeaker, and accepting a proposal): the same checks,
+ * the address and moment stored, an existing account linked, and the mail queued in `tx` (send the returned
+ * ids with sendQueued after the commit).
+ */
+export function inviteInTransaction(
+  tx: Tx,
+  { speakerId, email, now = new Date() }: { speakerId: number; email: string; now?: Date },
+): { ok: true; linkedTo: string | null; mailIds: number[] } | { ok: false; errors: SpeakerFormErrors<InviteField> } {
+  const address = email.trim().toLowerCase();
+  const speaker = tx.select().from(speakers).where(eq(speakers.id, speakerId)).get();
+  if (!speaker) return { ok: false, errors: { form: "Talaren finns inte längre. Någon kan ha tagit bort den." } };
+  const account = tx.select({ id: users.id, email: users.email }).from(users).where(sameAddress(users.email, address)).get();
+  if (speaker.userId && speaker.userId !== account?.id) {
+    const linked = tx.select({ email: users.email }).from(users).where(eq(users.id, speaker.userId)).get();
+    return {
+      ok: false,
+      errors: {
+        email: `${speaker.name} är redan kopplad till kontot ${linked?.email ?? "(okänd adress)"}. Koppla bort det först om talaren ska använda en annan adress.`,
+      },
+    };
+  }
+  if (account) {
+    const other = tx
+      .select({ name: speakers.name })
+      .from(speakers)
+      .where(and(eq(speakers.userId, account.id), ne(speakers.id, speakerId)))
+      .get();
+    if (other) {
+      return { ok: false, errors: { email: `Adressen ${address} är redan kopplad till talaren ${other.name}. Ett konto kan bara vara en talare.` } };
+    }
+  }
+  const invitedElsewhere = tx
+    .select({ name: speakers.name })
+    .from(speakers)
+    .where(and(sameAddress(speakers.email, address), isNotNull(speakers.invitedAt), ne(speakers.id, speakerId)))
+    .get();
+  if (invitedElsewhere) {
+    return {
+      ok: false,
+      errors: { email: `Adressen ${address} är redan inbjuden som talaren ${invitedElsewhere.name}. Ett konto kan bara vara en talare.` },
+    };
+  }
+  tx.update(speakers)
+    .set({ email: address, invitedAt: now, userId: account?.id ?? speaker.userId, updatedAt: now })
+    .where(eq(speakers.id, speakerId))
+    .run();
+  if (account) raiseToSpeaker(tx, account.id);
+  // Queued in this transaction: the invitation and its mail are committed together.
+  const mailIds = enqueueMails(tx, [invitationMail(address, speaker.name, createSignInLink(tx, { email: address, next: "/mina-larpass", now }))], now);
+  return { ok: true, linkedTo: account?.email ?? null, mailIds };
 }
 
 /**

@@ -71,7 +71,7 @@ export const LARPASS_MINUTES = 45;
 
 const DATETIME_LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 /** A datetime-local value as local date and time (converted to UTC in the event's zone by lib/admin). */
-const optionalDateTimeLocal = z
+export const optionalDateTimeLocal = z
   .string()
   .trim()
   .transform((s, ctx) => {
