@@ -18,8 +18,11 @@ export function ProgrammeView({
   action,
   signup,
   askProfile = false,
+  callClosesAt = null,
 }: {
   signup: SignupContext;
+  /** The event's call for proposals is open until then (lib/proposals): the header links to it. */
+  callClosesAt?: Date | null;
   /** The member has not said who they are and has not signed up yet: ask before the first sign-up. */
   askProfile?: boolean;
   event: Event;
@@ -54,6 +57,12 @@ export function ProgrammeView({
           ) : null}
           {signup.user ? <Link href="/mitt-program">Till Mitt program.</Link> : null}
         </p>
+        {callClosesAt ? (
+          <p>
+            <Link href={`/evenemang/${event.slug}/foresla`}>Föreslå ett lärpass</Link>{" "}
+            <span className="meta">(förslag tas emot till {formatDateTime(callClosesAt, event.timeZone)})</span>
+          </p>
+        ) : null}
         {askProfile ? (
           <p className="notice">
             Innan du väljer lärpass: berätta vem du är och vilken organisation du kommer från, så att arrangörerna ser det på

@@ -456,3 +456,12 @@ test.describe("JavaScript för läsaren", () => {
     }
   });
 });
+
+test("programmet länkar till inlämningen av förslag när den är öppen, och annonserar schemaexporterna", async ({ page }) => {
+  await page.goto("/program");
+  const propose = page.getByRole("link", { name: "Föreslå ett lärpass", exact: true });
+  await expect(propose).toHaveAttribute("href", `/evenemang/${EVENT_SLUG}/foresla`);
+  await expect(page.locator('head link[rel="alternate"][type="application/json"]')).toHaveAttribute("href", new RegExp(`/evenemang/${EVENT_SLUG}/schedule\\.json$`));
+  await propose.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Föreslå ett lärpass");
+});

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { db, type DB } from "@/db";
-import { authSessions, calendarReleases, docAnswers, docQuestions, events, larpass, organisations, proposals, registrations, speakers, timeSlots, users } from "@/db/schema";
+import { authSessions, calendarReleases, docAnswers, docQuestions, events, larpass, organisations, proposalReviews, proposalRevisions, proposals, registrations, speakers, timeSlots, users } from "@/db/schema";
 import { sendPending, type PendingMail, withQueuedMails } from "@/lib/mail";
 import { fillFreeSeats } from "@/lib/registrations";
 
@@ -109,6 +109,9 @@ export function exportPersonalData({ userId }: { userId: string }) {
 }
 
 /** GDPR: removes the account and everything tied to it; its seats go to the people in the queues. */
+/** What a deleted account's reviews of proposals are signed with instead of its name and e-mail. */
+export const DELETED_ACCOUNT_LABEL = "Borttaget konto";
+
 /** What an account deletion removed, for the confirmation the member sees afterwards. */
 export type DeletedAccount = { seats: number; waitlist: number };
 
@@ -125,6 +128,10 @@ export async function deleteAccount({ userId, database = db }: { userId: string;
       tx.delete(registrations).where(eq(registrations.userId, userId)).run();
       // Proposals go with the account, except accepted ones: they are lärpass in the programme now.
       tx.delete(proposals).where(and(eq(proposals.userId, userId), ne(proposals.state, "accepted"))).run();
+      // Reviews of other members' proposals stay (the organisers decided on them), without the reviewer's
+      // name and e-mail address, which their label holds.
+      tx.update(proposalReviews).set({ reviewerLabel: DELETED_ACCOUNT_LABEL }).where(eq(proposalReviews.reviewerId, userId)).run();
+      tx.update(proposalRevisions).set({ authorLabel: DELETED_ACCOUNT_LABEL }).where(eq(proposalRevisions.authorId, userId)).run();
       tx.delete(users).where(eq(users.id, userId)).run();
       for (const s of seats) fillFreeSeats(tx, s.larpassId, notices);
       return { seats: seats.length, waitlist: mine.length - seats.length };

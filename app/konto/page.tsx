@@ -106,7 +106,8 @@ export default async function AccountPage() {
         </p>
         <p>
           <strong>Dina förslag till lärpass</strong> tas bort med kontot, utom de som är antagna: de är lärpass i
-          programmet nu, med ditt namn som talare.
+          programmet nu, med ditt namn som talare. Har du bedömt andras förslag finns bedömningarna kvar för
+          arrangörerna, men utan ditt namn och din e-postadress.
         </p>
         <DeleteAccountForm />
       </section>

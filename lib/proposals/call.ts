@@ -27,6 +27,12 @@ export function getCall({ eventId, database = defaultDb }: { eventId: number; da
   return readCall(database, eventId);
 }
 
+/** When the event's call for proposals closes, if it is open now; null otherwise (the programme links to it). */
+export function openCallClosesAt(eventId: number, now = new Date(), database: DB = defaultDb): Date | null {
+  const call = readCall(database, eventId);
+  return call && isCallOpen(call, now) ? call.closesAt : null;
+}
+
 /** The event (by slug) with its call, or null when the event has none. */
 export function getCallBySlug({ slug, database = defaultDb }: { slug: string; database?: DB }): { event: Event; call: ProposalCall } | null {
   const row = database

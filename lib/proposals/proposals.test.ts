@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/db";
-import { larpass, larpassSpeakers, mailQueue, organisations, proposalCalls, proposalDrafts, proposalRevisions, proposals, revisions, speakers, users } from "@/db/schema";
+import { larpass, larpassSpeakers, mailQueue, organisations, proposalCalls, proposalDrafts, proposalReviews, proposalRevisions, proposals, revisions, speakers, users } from "@/db/schema";
 import { createEvent, useTempOutbox } from "@/test/factories";
 import { proposalSchema, type ProposalInput } from "@/lib/validation/proposal";
 import { callWindow } from "./call";
@@ -282,4 +282,21 @@ test("Mitt konto: the data export lists one's proposals; deleting the account re
   await deleteAccount({ userId: me.id });
   expect(db.select().from(proposals).where(eq(proposals.id, gone.id)).get()).toBeUndefined();
   expect(row(kept.id)).toMatchObject({ state: "accepted", userId: null, proposerName: "Anna Andersson" });
+});
+
+test("deleting a reviewer's account keeps the review for the organisers without the reviewer's name or e-mail", async () => {
+  const { deleteAccount } = await import("@/lib/account");
+  const f = eventWithCall();
+  const { id } = await submitted(f.event.id);
+  const reviewer = account("member", "Rut Granskare");
+  expect(grantReviewer({ eventId: f.event.id, email: reviewer.email })).toEqual({ ok: true });
+  expect(saveReview({ user: reviewer, proposalId: id, scores: [4, 5], comment: "Tydligt" })).toEqual({ ok: true });
+  const signed = () => [
+    ...db.select({ label: proposalReviews.reviewerLabel }).from(proposalReviews).where(eq(proposalReviews.proposalId, id)).all(),
+    ...db.select({ label: proposalRevisions.authorLabel }).from(proposalRevisions).where(eq(proposalRevisions.proposalId, id)).all(),
+  ].map((r) => r.label);
+  expect(signed().some((l) => l.includes(reviewer.email) || l.includes("Rut Granskare"))).toBe(true);
+  await deleteAccount({ userId: reviewer.id });
+  expect(signed().some((l) => l.includes(reviewer.email) || l.includes("Rut Granskare"))).toBe(false);
+  expect(db.select().from(proposalReviews).where(eq(proposalReviews.proposalId, id)).all()).toMatchObject([{ reviewerLabel: "Borttaget konto", comment: "Tydligt" }]);
 });

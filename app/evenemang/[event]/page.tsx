@@ -9,6 +9,7 @@ import { askBeforeFirstSignup } from "@/lib/profile";
 import { getSignupContext, returnPath } from "@/lib/signup-context";
 import { chooseAction, leaveAction } from "@/app/program/actions";
 import { parseProgrammeFilters } from "@/lib/validation/programme-filters";
+import { openCallClosesAt } from "@/lib/proposals/call";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export default async function EventProgrammePage({ params, searchParams }: Props
   const askProfile = signup.user ? askBeforeFirstSignup({ userId: signup.user.id, registrations: signup.mine.size }) : false;
   return (
     <>
-      <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} action={`/evenemang/${event.slug}`} />
+      <ProgrammeView event={event} programme={programme} filters={filters} signup={signup} askProfile={askProfile} callClosesAt={openCallClosesAt(event.id)} action={`/evenemang/${event.slug}`} />
       <p className="no-print">
         <Link href={`/evenemang/${event.slug}/exportera`}>Programmet på papper, i kalendern och i andra appar</Link>
       </p>
