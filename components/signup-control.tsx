@@ -54,7 +54,10 @@ export function SignupControl({
 
   const seats = store.seats.get(id) ?? rendered;
   const mine = store.held.get(id) ?? null;
-  const notice = latest ? latest.notice : renderedNotice;
+  // This card's message, unless another card's action has changed this card since (a move that left its
+  // seat): then the message would describe a state the card no longer has.
+  const changedBy = store.lastChange.get(id);
+  const notice = changedBy ? (changedBy === latest ? latest.notice : null) : renderedNotice;
   const hidden = (
     <>
       <input type="hidden" name="larpassId" value={id} />

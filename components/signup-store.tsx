@@ -15,6 +15,8 @@ type Store = {
   open: boolean;
   held: Map<number, HeldPlace>;
   seats: Map<number, { confirmed: number; waitlisted: number }>;
+  /** The last answer that changed each card: a card shows its own message only while it is still the last. */
+  lastChange: Map<number, SignupResult>;
   apply: (result: SignupResult, target: { title: string; slotId: number | null }) => void;
 };
 
@@ -41,7 +43,13 @@ export function SignupStore({
 }) {
   const [held, setHeld] = useState(() => new Map(initial.map((h) => [h.id, h])));
   const [seats, setSeats] = useState(() => new Map<number, { confirmed: number; waitlisted: number }>());
+  const [lastChange, setLastChange] = useState(() => new Map<number, SignupResult>());
   const apply = useCallback((result: SignupResult, target: { title: string; slotId: number | null }) => {
+    setLastChange((prev) => {
+      const next = new Map(prev);
+      for (const c of result.cards) next.set(c.id, result);
+      return next;
+    });
     setSeats((prev) => {
       const next = new Map(prev);
       for (const c of result.cards) next.set(c.id, { confirmed: c.confirmed, waitlisted: c.waitlisted });
@@ -60,7 +68,10 @@ export function SignupStore({
       return next;
     });
   }, []);
-  const value = useMemo(() => ({ actions, live, returnTo, open, held, seats, apply }), [actions, live, returnTo, open, held, seats, apply]);
+  const value = useMemo(
+    () => ({ actions, live, returnTo, open, held, seats, lastChange, apply }),
+    [actions, live, returnTo, open, held, seats, lastChange, apply],
+  );
   return <SignupStoreContext.Provider value={value}>{children}</SignupStoreContext.Provider>;
 }
 

@@ -88,8 +88,9 @@ test("en medlem väljer ett lärpass i varje pass, byter ett och ser allt i Mitt
   await expect(card(page, switchTo)).toContainText(`Du har en plats på ”${first}” vid samma tid. Väljer du det här lämnar du den.`);
   await page.getByRole("button", { name: `Byt till det här ${switchTo}`, exact: true }).click();
   await expect(notice(page, switchTo, /^Klart! Du har bytt till det här lärpasset\./)).toBeVisible();
-  // The old seat is given back, the new one taken.
+  // The old seat is given back, the new one taken, and the old card no longer says "Klart! Du har en plats".
   await expect(seats(page, first)).toHaveText(seatsText(before.first.left, before.first.capacity));
+  await expect(card(page, first).getByRole("status")).toHaveText("");
   await expect(seats(page, switchTo)).toHaveText(seatsText(before.switchTo.left - 1, before.switchTo.capacity));
   await expect(card(page, first).getByRole("button", { name: `Byt till det här ${first}`, exact: true })).toBeVisible();
   await expectAccessible(page);
