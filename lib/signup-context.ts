@@ -1,7 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { db } from "@/db";
-import { events, larpass as larpassTable, type Event } from "@/db/schema";
+import type { Event } from "@/db/schema";
 import type { RegistrationStatus } from "./domain";
 import { getCurrentUser, type CurrentUser } from "./auth/current-user";
 import type { LarpassView } from "./programme";
@@ -94,7 +92,7 @@ export function signupResult({
   code,
   position = null,
   touched = [],
-  window,
+  refusal,
 }: {
   userId: string;
   larpassId: number;
@@ -102,7 +100,8 @@ export function signupResult({
   position?: number | null;
   /** Other cards the action changed: seats a move left. */
   touched?: number[];
-  window?: SignupWindow;
+  /** A refusal's message from lib/registrations (it words the signup window in the event's own zone). */
+  refusal?: string;
 }): SignupResult {
   const ids = [...new Set([larpassId, ...touched])].filter((id) => id > 0);
   const seats = getSeatCounts({ larpassIds: ids });
@@ -111,22 +110,8 @@ export function signupResult({
     const m = mine.get(id);
     return { id, ...(seats.get(id) ?? { confirmed: 0, waitlisted: 0 }), mine: m ? { status: m.status, position: m.position } : null };
   });
-  let notice: { text: string; error: boolean };
-  if (code === "fel-not_open" || code === "fel-closed") {
-    // Only these two sentences need the event: its signup window, in its own time zone.
-    const event = db
-      .select({ timeZone: events.timeZone, signupOpensAt: events.signupOpensAt, signupClosesAt: events.signupClosesAt })
-      .from(larpassTable)
-      .innerJoin(events, eq(events.id, larpassTable.eventId))
-      .where(eq(larpassTable.id, larpassId))
-      .get();
-    notice = event
-      ? signupNoticeText(code, position, window ?? signupWindow(event), event.timeZone)
-      : { text: refusalMessage(code.replace(/^fel-/, "")), error: true };
-  } else {
-    // The window only words the two codes above.
-    notice = signupNoticeText(code, position, window ?? { state: "open", closesAt: null }, "Europe/Stockholm");
-  }
+  // Without a refusal the window does not word the message (only "fel-not_open" and "fel-closed" use it).
+  const notice = refusal ? { text: refusal, error: true } : signupNoticeText(code, position, { state: "open", closesAt: null }, "Europe/Stockholm");
   return { larpassId, code, notice, cards };
 }
 
