@@ -12,6 +12,11 @@ export async function register() {
       const { counters } = await import("./lib/cache/shared");
       installPageSnapshots(() => counters().version);
     }
+    // A hydrated card's Välj / Lämna is answered before Next, with the same bytes (lib/net/signup-direct.ts, #11).
+    if (process.env.NODE_ENV === "production" && process.env.SIGNUP_DIRECT !== "0") {
+      const { installSignupDirect } = await import("./lib/net/signup-direct");
+      installSignupDirect(`${process.cwd()}/${process.env.NEXT_DIST_DIR || ".next"}`);
+    }
     // The mail queue's worker: retries what could not be sent, and resumes what a restart cut off.
     const { startMailWorker } = await import("./lib/mail-queue");
     const { sendNow } = await import("./lib/mail");

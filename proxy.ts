@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieNames } from "@/lib/auth/config";
+import { crossOrigin } from "@/lib/net/same-origin";
 import { publicPathExists } from "@/lib/programme";
 import { viewerHeader } from "@/lib/offline/pages";
 import { viewerKey } from "@/lib/offline/viewer";
@@ -37,7 +38,7 @@ export async function proxy(request: NextRequest) {
     return response;
   };
 
-  if (request.method === "POST" && !pathname.startsWith("/api/") && crossOrigin(request)) {
+  if (request.method === "POST" && !pathname.startsWith("/api/") && crossOrigin((name) => request.headers.get(name))) {
     return secure(
       new NextResponse("Förfrågan kom från en annan webbplats och avvisades.", {
         status: 403,
@@ -56,23 +57,6 @@ export async function proxy(request: NextRequest) {
     return secure(NextResponse.rewrite(new URL("/_sidan-finns-inte", request.url), { status: 404, request: { headers: requestHeaders } }));
   }
   return secure(NextResponse.next({ request: { headers: requestHeaders } }));
-}
-
-/**
- * The same comparison Next makes for server actions (Origin's host against X-Forwarded-Host or Host); a
- * request without Origin is not from a browser page and is left to Next.
- */
-function crossOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let originHost: string;
-  try {
-    originHost = origin === "null" ? "null" : new URL(origin).host;
-  } catch {
-    return true;
-  }
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  return originHost !== host;
 }
 
 export const config = {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { LarpassView } from "@/lib/programme";
-import { signupNoticeText, type SignupContext } from "@/lib/signup-context";
+import { signupNoticeText } from "@/lib/signup-answer";
+import type { SignupContext } from "@/lib/signup-context";
 import { SeatsLine as SeatsLineFor } from "./seats-line";
 import { SignupControl } from "./signup-control";
 import { SignupStore, type HeldPlace } from "./signup-store";

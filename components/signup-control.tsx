@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { SignupResult } from "@/lib/signup-context";
+import type { SignupResult } from "@/lib/signup-answer";
 import { SeatsLine } from "./seats-line";
 import { useSignupStore } from "./signup-store";
 import { useHydrated } from "./use-hydrated";

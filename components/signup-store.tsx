@@ -2,7 +2,8 @@
 
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import type { RegistrationStatus } from "@/lib/domain";
-import type { SignupActions, SignupResult } from "@/lib/signup-context";
+import type { SignupResult } from "@/lib/signup-answer";
+import type { SignupActions } from "@/lib/signup-context";
 
 /** A place the member holds, with what the cards need to name it ("Du har en plats på ”…” vid samma tid"). */
 export type HeldPlace = { id: number; status: RegistrationStatus; position: number; title: string; slotId: number | null };

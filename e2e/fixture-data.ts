@@ -40,6 +40,9 @@ export const FIXTURE_LARPASS = {
   /** Seat counts across members and the anonymous snapshot, and no choices leaking between members (cache.spec). */
   cacheA: { slug: "cachepass-a", title: "Cachepass A", slot: "B", room: "large", capacity: 10 },
   cacheB: { slug: "cachepass-b", title: "Cachepass B", slot: "B", room: "large", capacity: 10 },
+  /** The direct answer to a card's post and Next's answer side by side (signup-direct.spec). */
+  directA: { slug: "direktpass-a", title: "Direktpass A", slot: "A", room: "large", capacity: 10 },
+  directB: { slug: "direktpass-b", title: "Direktpass B", slot: "A", room: "large", capacity: 10 },
 } as const satisfies Record<string, FixtureLarpass>;
 
 /** Inserts the fixture event into the server's test database (WAL: fine while the server runs). */

@@ -2,10 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/action";
-import { chooseLarpass, leaveLarpass, refusalMessage } from "@/lib/registrations";
-import { signupResult, type SignupResult } from "@/lib/signup-context";
+import { signupAnswer, signupAnswerResult, type SignupAnswer } from "@/lib/signup-answer";
+import type { SignupResult } from "@/lib/signup-answer";
 import { safeReturnPath } from "@/lib/validation/auth";
-import { larpassIdSchema } from "@/lib/validation/registration";
 
 /**
  * Choose / leave buttons on the programme, event, lärpass and Mitt program pages (components/signup-control.tsx,
@@ -28,37 +27,20 @@ function back(returnTo: string, larpassId: number, code: string, extra: Record<s
 /** Where the caller goes back to: the page the button was on (local paths only). */
 const pageOf = (formData: FormData) => safeReturnPath(formData.get("returnTo"), "/program");
 
-type Answer = { code: string; larpassId: number; position?: number; touched?: number[]; refusal?: string };
-
 /** One answer, in the form the caller can use: a result for script, a redirect for a plain form post. */
-function answer(userId: string, formData: FormData, a: Answer): SignupResult {
+function answer(userId: string, formData: FormData, a: SignupAnswer): SignupResult {
   if (formData.get("js") !== "1") back(pageOf(formData), a.larpassId, a.code, a.position ? { pos: String(a.position) } : {});
-  return signupResult({ userId, larpassId: a.larpassId, code: a.code, position: a.position ?? null, touched: a.touched, refusal: a.refusal });
+  return signupAnswerResult(userId, a);
 }
 
 export const chooseAction = serverAction("registration.choose", {
-  run: async (user, _previous: SignupResult | null, formData: FormData): Promise<SignupResult> => {
-    const id = larpassIdSchema.safeParse(formData.get("larpassId"));
-    if (!id.success) return answer(user.id, formData, { code: "fel-not_found", larpassId: 0, refusal: refusalMessage("not_found") });
-    const outcome = await chooseLarpass({ userId: user.id, larpassId: id.data, waitlist: formData.get("waitlist") === "1" });
-    if (!outcome.ok) return answer(user.id, formData, { code: `fel-${outcome.reason}`, larpassId: id.data, refusal: outcome.message });
-    if (outcome.status === "waitlisted") return answer(user.id, formData, { code: "i-ko", larpassId: id.data, position: outcome.position });
-    return answer(user.id, formData, {
-      code: outcome.released.length ? "flyttad" : "vald",
-      larpassId: id.data,
-      touched: outcome.released.map((r) => r.id),
-    });
-  },
+  run: async (user, _previous: SignupResult | null, formData: FormData): Promise<SignupResult> =>
+    answer(user.id, formData, await signupAnswer("choose", user.id, formData)),
   returnTo: (_previous, formData) => pageOf(formData),
 });
 
 export const leaveAction = serverAction("registration.leave", {
-  run: async (user, _previous: SignupResult | null, formData: FormData): Promise<SignupResult> => {
-    const id = larpassIdSchema.safeParse(formData.get("larpassId"));
-    if (!id.success) return answer(user.id, formData, { code: "fel-not_found", larpassId: 0, refusal: refusalMessage("not_found") });
-    const outcome = await leaveLarpass({ userId: user.id, larpassId: id.data });
-    if (!outcome.ok) return answer(user.id, formData, { code: `fel-${outcome.reason}`, larpassId: id.data, refusal: outcome.message });
-    return answer(user.id, formData, { code: outcome.was === "confirmed" ? "lamnad" : "lamnad-ko", larpassId: id.data });
-  },
+  run: async (user, _previous: SignupResult | null, formData: FormData): Promise<SignupResult> =>
+    answer(user.id, formData, await signupAnswer("leave", user.id, formData)),
   returnTo: (_previous, formData) => pageOf(formData),
 });
