@@ -31,7 +31,8 @@ export async function startProcess(cmd: string, args: string[], env: NodeJS.Proc
   child.unref();
   const stop = () => {
     try {
-      process.kill(-child.pid!, "SIGTERM");
+      // SIGINT lets node write the --cpu-prof profile on exit (after SIGTERM, Next's exit path skips it).
+      process.kill(-child.pid!, process.env.BENCH_PROFILE ? "SIGINT" : "SIGTERM");
     } catch {
       /* gone */
     }

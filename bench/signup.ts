@@ -8,7 +8,8 @@ import { fmt, freshDatabase, nextServerRssMiB, percentile, request, startNext, s
 
 /**
  * The sign-up rush, on each path a member's click can take:
- * - js: the server action as React posts it with JavaScript (one request; the reply is the re-rendered page as RSC);
+ * - js: the server action as React posts it with JavaScript (one request; the reply is the action's result as React's
+ *   flight rows, from lib/net/signup-direct.ts for a fresh session, else from Next);
  * - form: the same form without JavaScript (POST, 303, then the browser GETs the programme page);
  * - api: POST /api/anmalan with JSON (no browser uses it; kept for comparison);
  * - floor: a bare node:http + better-sqlite3 server running the same transaction as the api.
@@ -24,7 +25,8 @@ export const scenarioLabels: Record<Scenario, string> = {
 };
 
 type Member = { token: string; larpassId: number };
-type Outcome = { ms: number; code: string };
+/** direct: answered by the HTTP server itself (lib/net/signup-direct.ts), not by Next. */
+type Outcome = { ms: number; code: string; direct?: boolean };
 export type Run = {
   n: number;
   rps: number;
@@ -37,12 +39,18 @@ export type Run = {
   capacity: number;
   overbooked: number;
   rssMiB: number | null;
+  /** How many members the direct answer served (the rest went through Next). */
+  direct: number;
 };
 
 /** Outcomes a member can be told after clicking "Välj" in the rush. */
 const ANSWERS = new Set(["vald", "fel-full"]);
 
-/** N members, each with a live session (as Auth.js stores it), spread over the lärpass of the first slot. */
+/**
+ * N members, each with a live session as Auth.js stores it at sign-in (expires in 30 days: not yet due for its
+ * daily extension, as for a member who loaded the programme before sign-up opened), spread over the lärpass
+ * of the first slot.
+ */
 function prepare(file: string, n: number, prefix: string) {
   const db = openDatabase(file);
   const slot = db.select().from(timeSlots).orderBy(timeSlots.startsAt).limit(1).get()!;
@@ -58,7 +66,7 @@ function prepare(file: string, n: number, prefix: string) {
       const id = crypto.randomUUID();
       const token = crypto.randomBytes(24).toString("hex");
       tx.insert(users).values({ id, email: `${prefix}${i}@bench.example` }).run();
-      tx.insert(authSessions).values({ sessionToken: token, userId: id, expires: new Date(Date.now() + 86_400_000) }).run();
+      tx.insert(authSessions).values({ sessionToken: token, userId: id, expires: new Date(Date.now() + 30 * 86_400_000) }).run();
       members.push({ token, larpassId: targets[i % targets.length].id });
     }
   });
@@ -109,7 +117,7 @@ async function clicker(kind: Scenario, server: Server, larpassIds: number[], som
       if (r.status !== 200) return { ms: r.ms, code: `http-${r.status}` };
       const row = /^1:(\{.*\})$/m.exec(text(r))?.[1];
       const code = row ? (JSON.parse(row) as { code?: string }).code ?? "okänt" : r.headers["x-action-redirect"] ? "omdirigering" : "okänt svar";
-      return { ms: r.ms, code };
+      return { ms: r.ms, code, direct: r.headers["x-larpass-direct"] === "1" };
     };
   }
   return async (m) => {
@@ -137,7 +145,8 @@ async function load(click: Click, members: Member[], spreadMs = 0) {
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const codes: Record<string, number> = {};
   for (const r of results) codes[r.code] = (codes[r.code] ?? 0) + 1;
-  return { n: members.length, rps: (members.length / wallMs) * 1000, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99), wallMs, codes };
+  const direct = results.filter((r) => "direct" in r && r.direct).length;
+  return { n: members.length, rps: (members.length / wallMs) * 1000, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99), wallMs, codes, direct };
 }
 
 function audit(file: string, targets: { id: number; capacity: number }[]) {
@@ -190,6 +199,7 @@ export function describe(r: Run): string {
   return (
     `${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, klart på ${fmt(r.wallMs, 0)} ms, ` +
     `svar ${JSON.stringify(r.codes)}, bekräftade ${r.confirmed} av ${r.capacity}, överbokade ${r.overbooked}` +
+    (r.direct ? `, direkt besvarade ${r.direct} av ${r.n}` : "") +
     (r.rssMiB != null ? `, RSS ${fmt(r.rssMiB, 0)} MB` : "")
   );
 }
