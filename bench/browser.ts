@@ -12,7 +12,8 @@
  *   content-type: multipart/form-data; boundary=----WebKitFormBoundary…
  *   origin, referer, cookie, accept-encoding: gzip, deflate, br, zstd, sec-fetch-mode: cors, …
  *   body: React's encodeReply([...boundArgs, formData]): every field of the form (the hidden `$ACTION_…` fields
- *   stay in the DOM after hydration) renamed `_1_<name>`, plus field "0" = `[<bound larpass id>,"$K1"]`.
+ *   stay in the DOM after hydration) and the pressed button's name and value, renamed `_1_<name>`, plus field
+ *   "0" = `[<previous state>,"$K1"]`.
  *   The form is a useActionState form, so the bound argument is the previous state (`[null]`), and after
  *   hydration it carries `js=1` (not in the server's HTML: the bench adds it, as the hydrated page has it).
  * It answers 200 text/x-component with the action's result only (#11): `0:{"a":"$@1",…}` and
@@ -20,10 +21,13 @@
  * rendered. (Before #11 it answered with `x-action-redirect` and the RSC payload of the whole programme.)
  *
  * Without JavaScript, the server-rendered form (React gives a server-action form
- * enctype="multipart/form-data" and method="POST") is posted by the browser itself:
+ * enctype="multipart/form-data" and method="POST") is posted by the browser itself. The card's button is a
+ * submit button of the page's sign-up form (its `form` attribute), so the body has the form's fields and the
+ * button's name and value:
  *   POST /program, content-type: multipart/form-data, accept: text/html,…, sec-fetch-mode: navigate
  *   body: the form's fields as they are in the HTML: `$ACTION_REF_<n>` (empty), `$ACTION_<n>:0` =
- *   {"id":"<action id>","bound":"$@1"}, `$ACTION_<n>:1` = [<larpass id>], returnTo.
+ *   {"id":"<action id>","bound":"$@1"}, `$ACTION_<n>:1` = [null], `$ACTION_KEY`, returnTo, and the button's
+ *   larpassId=<id> (or waitlistFor=<id>).
  * It answers 303 with `location: /program?anmalan=vald&lp=1#lp-1`, and the browser GETs that page (HTML).
  *
  * So the bench reads each "Välj" form out of the HTML a signed-in member gets, and encodes the JavaScript
@@ -90,25 +94,35 @@ function attributes(tag: string): Record<string, string> {
 }
 
 /**
- * Every form inside a lärpass card (`<article id="lp-<id>">`) of a server-rendered page, with the fields a
- * browser would submit: its inputs (hidden ones included) and the label of its submit button.
+ * Every sign-up button inside a lärpass card (`<article id="lp-<id>">`) of a server-rendered page, as the form
+ * a browser would submit when it is pressed: the page's form the button names (`form="…"`, see
+ * components/signup-store.tsx) with its inputs (hidden ones included), plus the button's own name and value.
  */
 export function readCardForms(html: string): PageForm[] {
+  const pageForms = new Map<string, { attrs: Record<string, string>; fields: [string, string][] }>();
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const attrs = attributes(m[1]);
+    if (!attrs.id) continue;
+    const fields: [string, string][] = [];
+    for (const input of m[2].matchAll(/<input\b([^>]*)\/?>/g)) {
+      const a = attributes(input[1]);
+      if (a.name !== undefined) fields.push([a.name, a.value ?? ""]);
+    }
+    pageForms.set(attrs.id, { attrs, fields });
+  }
   const forms: PageForm[] = [];
   const cards = html.split(/<article\b/).slice(1);
   for (const card of cards) {
     const id = /^[^>]*\bid="lp-(\d+)"/.exec(card)?.[1];
     if (!id) continue;
     const body = card.slice(0, card.indexOf("</article>"));
-    for (const m of body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    for (const m of body.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/g)) {
       const attrs = attributes(m[1]);
-      const fields: [string, string][] = [];
-      for (const input of m[2].matchAll(/<input\b([^>]*)\/?>/g)) {
-        const a = attributes(input[1]);
-        if (a.name !== undefined) fields.push([a.name, a.value ?? ""]);
-      }
-      const button = decodeEntities((/<button\b[^>]*>([\s\S]*?)<\/button>/.exec(m[2])?.[1] ?? "").replace(/<[^>]+>/g, "")).trim();
-      forms.push({ larpassId: Number(id), method: (attrs.method ?? "get").toUpperCase(), enctype: attrs.enctype ?? "", fields, button });
+      const form = attrs.form ? pageForms.get(attrs.form) : undefined;
+      if (!form) continue;
+      const fields: [string, string][] = [...form.fields, ...(attrs.name ? [[attrs.name, attrs.value ?? ""] as [string, string]] : [])];
+      const button = decodeEntities(m[2].replace(/<[^>]+>/g, "")).trim();
+      forms.push({ larpassId: Number(id), method: (form.attrs.method ?? "get").toUpperCase(), enctype: form.attrs.enctype ?? "", fields, button });
     }
   }
   return forms;

@@ -186,9 +186,7 @@ export function ProgrammeView({
               </div>
               <ul className="cards">
                 {g.larpass.map((l) => (
-                  <li key={l.id}>
-                    <LarpassCard larpass={l} eventSlug={event.slug} signup={signup} loginLink={false} />
-                  </li>
+                  <LarpassCard key={l.id} larpass={l} eventSlug={event.slug} signup={signup} loginLink={false} />
                 ))}
               </ul>
             </section>

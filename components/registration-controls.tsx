@@ -29,11 +29,30 @@ export function SignupArea({ ctx, live = true, children }: { ctx: SignupContext;
   );
 }
 
-export function RegistrationControls({ larpass: l, ctx, loginLink = true }: { larpass: LarpassView; ctx: SignupContext; loginLink?: boolean }) {
+/** `inCard`: inside a programme card (components/card-view.tsx), which names the lärpass to its control. */
+export function RegistrationControls({
+  larpass: l,
+  ctx,
+  loginLink = true,
+  inCard = false,
+}: {
+  larpass: LarpassView;
+  ctx: SignupContext;
+  loginLink?: boolean;
+  inCard?: boolean;
+}) {
   const notice = ctx.notice?.larpassId === l.id ? signupNoticeText(ctx.notice.code, ctx.notice.position, ctx.window, ctx.timeZone) : null;
   const canAct = l.status === "published" && l.slot != null;
   if (ctx.user && canAct) {
-    return <SignupControl id={l.id} title={l.title} slotId={l.slot!.id} capacity={l.capacity} seats={l.seats} notice={notice} />;
+    return (
+      <SignupControl
+        {...(inCard ? {} : { id: l.id, title: l.title })}
+        slotId={l.slot!.id}
+        capacity={l.capacity}
+        seats={l.seats}
+        {...(notice ? { notice } : {})}
+      />
+    );
   }
   return (
     <div className="signup">

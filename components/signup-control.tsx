@@ -1,71 +1,66 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { SignupResult } from "@/lib/signup-answer";
+import { useCard } from "./card-view";
 import { SeatsLine } from "./seats-line";
-import { useSignupStore } from "./signup-store";
-import { useHydrated } from "./use-hydrated";
+import { CHOOSE_FORM, LEAVE_FORM, useSignupStore } from "./signup-store";
 
 /**
  * "Välj", "Byt till det här", "Ställ mig i kö", "Lämna platsen" and "Lämna kön" for one card, for a signed-in
- * member. The forms are server-action forms (useActionState), so they work without JavaScript: the browser
- * posts them and the action sends it back to the page. With JavaScript the form carries js=1, the action
- * answers with the cards it changed, and this card (and the one a move left, through SignupStore) updates in
- * place. Focus stays on the card's button and the outcome is read out from the card's status region.
+ * member. Each is a submit button of one of the page's two sign-up forms (components/signup-store.tsx),
+ * naming this lärpass: `larpassId`, or `waitlistFor` to join the queue. They work without JavaScript (the
+ * browser posts the form and the action sends it back to the page). With JavaScript the action answers with
+ * the cards it changed, and this card (and the one a move left) updates in place. Focus stays on the card's
+ * button and the outcome is read out from the card's status region.
  */
 export function SignupControl({
-  id,
-  title,
   slotId,
   capacity,
   seats: rendered,
-  notice: renderedNotice,
+  notice: renderedNotice = null,
+  ...named
 }: {
-  id: number;
-  title: string;
+  /** The lärpass; inside a programme card it comes from the card (components/card-view.tsx). */
+  id?: number;
+  title?: string;
   slotId: number;
   capacity: number | null;
   seats: { confirmed: number; waitlisted: number };
   /** The outcome the page was loaded with (?anmalan=… after a post without JavaScript). */
-  notice: { text: string; error: boolean } | null;
+  notice?: { text: string; error: boolean } | null;
 }) {
+  const card = useCard();
+  const id = named.id ?? card?.id ?? 0;
+  const title = named.title ?? card?.title ?? "";
   const store = useSignupStore();
-  const hydrated = useHydrated();
-  const [chosen, choose] = useActionState(store.actions.choose, null);
-  const [left, leave] = useActionState(store.actions.leave, null);
-  const [latest, setLatest] = useState<SignupResult | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const handled = useRef(new Set<SignupResult>());
+  const focused = useRef<SignupResult | null>(null);
+  const { register } = store;
+  useEffect(() => register(id, { title, slotId }), [register, id, title, slotId]);
 
-  // Each answer once: into the shared store (this card and any card a move left), then focus and message.
-  useEffect(() => {
-    for (const result of [chosen, left]) {
-      if (!result || handled.current.has(result)) continue;
-      handled.current.add(result);
-      store.apply(result, { title, slotId });
-      setLatest(result);
-    }
-  }, [chosen, left, store, title, slotId]);
+  // This card's message: the last answer that changed this card, if it is about this card (a move that left
+  // this card's seat is about the other card: its message would describe a state this card no longer has).
+  const changedBy = store.lastChange.get(id);
+  const own = changedBy && (changedBy.larpassId === id || changedBy.larpassId === 0) ? changedBy : null;
+  const notice = changedBy ? (own?.notice ?? null) : renderedNotice;
   useEffect(() => {
     // The button pressed was replaced by the other form's ("Välj" became "Lämna platsen"): its focus went
     // to the page, so give it to this card's button again. Focus the user moved elsewhere stays there.
-    if (latest && (document.activeElement === null || document.activeElement === document.body)) button.current?.focus();
-  }, [latest]);
+    if (!own || focused.current === own) return;
+    focused.current = own;
+    if (document.activeElement === null || document.activeElement === document.body) button.current?.focus();
+  }, [own]);
 
   const seats = store.seats.get(id) ?? rendered;
   const mine = store.held.get(id) ?? null;
-  // This card's message, unless another card's action has changed this card since (a move that left its
-  // seat): then the message would describe a state the card no longer has.
-  const changedBy = store.lastChange.get(id);
-  const notice = changedBy ? (changedBy === latest ? latest.notice : null) : renderedNotice;
-  const hidden = (
-    <>
-      <input type="hidden" name="larpassId" value={id} />
-      <input type="hidden" name="returnTo" value={store.returnTo} />
-      {hydrated && store.live ? <input type="hidden" name="js" value="1" /> : null}
-    </>
+  const hiddenTitle = <span className="visually-hidden">{` ${title}`}</span>;
+  const submit = (form: string, name: "larpassId" | "waitlistFor", label: string) => (
+    <button ref={button} type="submit" form={form} name={name} value={id} onClick={() => store.pressed(id)} className={form === LEAVE_FORM ? "secondary" : undefined}>
+      {label}
+      {hiddenTitle}
+    </button>
   );
-  const hiddenTitle = <span className="visually-hidden"> {title}</span>;
 
   let body: React.ReactNode = null;
   if (mine?.status === "confirmed" || mine?.status === "waitlisted") {
@@ -73,13 +68,7 @@ export function SignupControl({
     body = (
       <>
         <p className={waiting ? "status-line waiting" : "status-line"}>{waiting ? `Du står i kö, plats ${mine.position}.` : "Du har en plats."}</p>
-        <form action={leave}>
-          {hidden}
-          <button ref={button} type="submit" className="secondary">
-            {waiting ? "Lämna kön" : "Lämna platsen"}
-            {hiddenTitle}
-          </button>
-        </form>
+        {submit(LEAVE_FORM, "larpassId", waiting ? "Lämna kön" : "Lämna platsen")}
       </>
     );
   } else if (store.open) {
@@ -94,14 +83,7 @@ export function SignupControl({
               : `Du har en plats på ”${seatHere.title}” vid samma tid. Väljer du det här lämnar du den.`}
           </p>
         ) : null}
-        <form action={choose}>
-          {hidden}
-          {full ? <input type="hidden" name="waitlist" value="1" /> : null}
-          <button ref={button} type="submit">
-            {full ? "Ställ mig i kö" : seatHere ? "Byt till det här" : "Välj"}
-            {hiddenTitle}
-          </button>
-        </form>
+        {submit(CHOOSE_FORM, full ? "waitlistFor" : "larpassId", full ? "Ställ mig i kö" : seatHere ? "Byt till det här" : "Välj")}
       </>
     );
   }

@@ -72,11 +72,13 @@ test("ett direktanrop av serveråtgärden utan inloggning gör ingenting och led
   await expect(seats(page, lp.title)).toHaveText("10 platser kvar av 10");
   await expectAccessible(page);
 
-  // The choose form as Next renders it for use without JavaScript: the action's id travels in hidden fields.
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: `Välj ${lp.title}`, exact: true }) });
-  const fields = await form.evaluate((f: HTMLFormElement) =>
-    [...f.querySelectorAll<HTMLInputElement>("input[name]")].map((i) => [i.name, i.value] as const),
-  );
+  // The choose form as Next renders it for use without JavaScript: the action's id travels in hidden fields
+  // of the page's sign-up form, which the card's button submits with its own name and value.
+  const button = page.getByRole("button", { name: `Välj ${lp.title}`, exact: true });
+  const fields = await button.evaluate((b: HTMLButtonElement) => [
+    ...[...b.form!.querySelectorAll<HTMLInputElement>("input[name]")].map((i) => [i.name, i.value] as const),
+    [b.name, b.value] as const,
+  ]);
   expect(fields.map(([name]) => name), "formuläret bär serveråtgärdens id").toContainEqual(expect.stringMatching(/^\$ACTION_(ID|REF)_/));
   // Without the js field the hydrated form adds (components/signup-control.tsx): this is the post of a
   // browser without JavaScript, which is answered with a redirect.

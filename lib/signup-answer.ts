@@ -98,14 +98,16 @@ export type SignupAnswer = { code: string; larpassId: number; position?: number;
 export type SignupFields = { get(name: string): unknown };
 
 export async function signupAnswer(kind: "choose" | "leave", userId: string, fields: SignupFields): Promise<SignupAnswer> {
-  const id = larpassIdSchema.safeParse(fields.get("larpassId"));
+  // The pressed button names the lärpass: `larpassId`, or `waitlistFor` for "Ställ mig i kö".
+  const queueFor = kind === "choose" ? fields.get("waitlistFor") : null;
+  const id = larpassIdSchema.safeParse(queueFor ?? fields.get("larpassId"));
   if (!id.success) return { code: "fel-not_found", larpassId: 0, refusal: refusalMessage("not_found") };
   if (kind === "leave") {
     const outcome = await leaveLarpass({ userId, larpassId: id.data });
     if (!outcome.ok) return { code: `fel-${outcome.reason}`, larpassId: id.data, refusal: outcome.message };
     return { code: outcome.was === "confirmed" ? "lamnad" : "lamnad-ko", larpassId: id.data };
   }
-  const outcome = await chooseLarpass({ userId, larpassId: id.data, waitlist: fields.get("waitlist") === "1" });
+  const outcome = await chooseLarpass({ userId, larpassId: id.data, waitlist: queueFor != null });
   if (!outcome.ok) return { code: `fel-${outcome.reason}`, larpassId: id.data, refusal: outcome.message };
   if (outcome.status === "waitlisted") return { code: "i-ko", larpassId: id.data, position: outcome.position };
   return { code: outcome.released.length ? "flyttad" : "vald", larpassId: id.data, touched: outcome.released.map((r) => r.id) };

@@ -118,6 +118,14 @@ describe("the direct answer", () => {
     expect(rows(left.text)["1"]).toMatchObject({ larpassId: l.id, code: "lamnad", cards: [{ id: l.id, confirmed: 0, mine: null }] });
   });
 
+  it("puts the member in the queue when the pressed button is a full lärpass's waitlistFor", async () => {
+    const f = createEvent(db);
+    const l = f.larpass({ slot: f.slot("13:00", "13:45"), capacity: 1 });
+    await post({ cookie: session(createUser(db), 30 * DAY), fields: { larpassId: String(l.id), js: "1" } });
+    const queued = rows((await post({ cookie: session(createUser(db), 30 * DAY), fields: { waitlistFor: String(l.id), js: "1" } })).text)["1"];
+    expect(queued).toMatchObject({ code: "i-ko", larpassId: l.id, cards: [{ id: l.id, confirmed: 1, waitlisted: 1, mine: { status: "waitlisted", position: 1 } }] });
+  });
+
   it("answers a refusal the way the action does: a full lärpass, a lärpass that does not exist", async () => {
     const f = createEvent(db);
     const l = f.larpass({ slot: f.slot("10:00", "10:45"), capacity: 1 });

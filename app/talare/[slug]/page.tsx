@@ -37,9 +37,7 @@ export default async function SpeakerPage({ params }: Props) {
       <h2>Lärpass</h2>
       <ul className="cards">
         {larpass.map((l) => (
-          <li key={l.id}>
-            <LarpassCard larpass={l} eventSlug={l.event.slug} showTime />
-          </li>
+          <LarpassCard key={l.id} larpass={l} eventSlug={l.event.slug} showTime />
         ))}
       </ul>
     </>
