@@ -16,9 +16,10 @@ import { fmt, freshDatabase, nextServerRssMiB, percentile, request, startNext, s
  * Every member clicks "Välj" (no queue: a full lärpass is refused, as the button they saw does), so all
  * four do the same database work.
  */
-export type Scenario = "js" | "form" | "api" | "floor";
+export type Scenario = "js" | "js-next" | "form" | "api" | "floor";
 export const scenarioLabels: Record<Scenario, string> = {
   js: "server action med JavaScript",
+  "js-next": "samma, bara genom Next (SIGNUP_DIRECT=0)",
   form: "formulär utan JavaScript (POST + GET)",
   api: "POST /api/anmalan (JSON)",
   floor: "golvet (node:http + better-sqlite3)",
@@ -102,14 +103,14 @@ async function clicker(kind: Scenario, server: Server, larpassIds: number[], som
   const byLarpass = new Map<number, Prepared>();
   for (const form of readCardForms(text(page))) {
     if (!larpassIds.includes(form.larpassId) || !/^Välj\b/.test(form.button)) continue;
-    const prepared = kind === "js" ? await actionRequest(port, "/program", form) : await formPostRequest(port, "/program", form);
+    const prepared = kind === "js" || kind === "js-next" ? await actionRequest(port, "/program", form) : await formPostRequest(port, "/program", form);
     const actionId = prepared.headers("")["next-action"] ?? /"id":"([0-9a-f]+)"/.exec(prepared.body.toString("utf8"))?.[1];
     if (!actionId || !known.has(actionId)) throw new Error(`Formuläret för lärpass ${form.larpassId} anropar en okänd action (${actionId}).`);
     byLarpass.set(form.larpassId, prepared);
   }
   for (const id of larpassIds) if (!byLarpass.has(id)) throw new Error(`Ingen Välj-knapp för lärpass ${id} på /program.`);
 
-  if (kind === "js") {
+  if (kind === "js" || kind === "js-next") {
     return async (m) => {
       const p = byLarpass.get(m.larpassId)!;
       const r = await request({ port, path: p.path, method: "POST", headers: p.headers(cookie(m)), body: p.body });
@@ -179,7 +180,7 @@ export async function measure(kind: Scenario, n: number, port: number, spreadMs 
           port,
           path.join(dir, "floor.log"),
         )
-      : await startNext(port, file, dir);
+      : await startNext(port, file, dir, kind === "js-next" ? { SIGNUP_DIRECT: "0" } : {});
   try {
     const click = await clicker(kind, server, targets.map((t) => t.id), warm.members[0]);
     // Warm up: the first requests load the route's code and open connections; warm-up members are extra users.
@@ -214,7 +215,9 @@ export function faults(r: Run): string[] {
   return out;
 }
 
-const order: Scenario[] = ["js", "form", "api", "floor"];
+const order: Scenario[] = ["js", "js-next", "form", "api", "floor"];
+/** Spread over a minute, every path is far from its limit: the one Next path with JavaScript is enough there. */
+const spreadOrder: Scenario[] = ["js", "form", "api", "floor"];
 
 export async function benchSignup(n: number): Promise<string> {
   const spreadS = Number(process.env.BENCH_SPREAD_S ?? 60);
@@ -226,14 +229,15 @@ export async function benchSignup(n: number): Promise<string> {
     const r = burst[kind];
     const vsFloor = kind === "floor" ? "" : `, ${fmt(r.wallMs / burst.floor.wallMs, 2)}x golvets tid`;
     console.log(`  ${scenarioLabels[kind]}: ${describe(r)}${vsFloor}`);
-    for (const f of faults(r)) {
+    const problems = [...faults(r), ...(kind === "js-next" && r.direct > 0 ? [`${r.direct} svar kom direkt trots SIGNUP_DIRECT=0`] : [])];
+    for (const f of problems) {
       bad = true;
       console.log(`    FEL: ${f}`);
     }
   }
   if (spreadS > 0) {
     console.log(`Anmälan: ${n} medlemmar klickar "Välj" jämnt fördelat över ${spreadS} s`);
-    for (const [i, kind] of order.entries()) {
+    for (const [i, kind] of spreadOrder.entries()) {
       const r = await measure(kind, n, 3321 + i, spreadS * 1000);
       console.log(`  ${scenarioLabels[kind]}: ${describe(r)}`);
       for (const f of faults(r)) {
