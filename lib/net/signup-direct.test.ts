@@ -184,6 +184,22 @@ describe("the direct answer", () => {
   });
 });
 
+describe("readBuild", () => {
+  it("takes the two sign-up actions of app/program/actions.ts and nothing else, with the build id", () => {
+    const build = readBuild(fakeBuild());
+    expect([...build.ids]).toEqual([
+      [CHOOSE, "choose"],
+      [LEAVE, "leave"],
+    ]);
+    expect(build.buildId).toBe(BUILD);
+    // An action of the same name in another file is not the sign-up.
+    const dir = fakeBuild();
+    const manifest = path.join(dir, "server", "server-reference-manifest.json");
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, "utf8").replace('"app/program/actions.ts","exportedName":"leaveAction"', '"app/annat/actions.ts","exportedName":"leaveAction"'));
+    expect([...readBuild(dir).ids.values()]).toEqual(["choose"]);
+  });
+});
+
 describe("freshSessionCaller", () => {
   it("reads the account and role of a live session that Auth.js would not touch", () => {
     const member = createUser(db);

@@ -252,7 +252,12 @@ const installed = Symbol.for("larpass.signupDirect");
 export function installSignupDirect(distDir: string): void {
   const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (...args: unknown[]) => boolean };
   if (proto[installed]) return;
-  const direct = signupDirect(readBuild(distDir));
+  const build = readBuild(distDir);
+  if (build.ids.size !== Object.keys(ACTIONS).length) {
+    // Renamed or moved actions: nothing breaks (Next answers every click), but the rush gets slower.
+    console.warn("Det direkta svaret hittade inte anmälningsåtgärderna i bygget (app/program/actions.ts): Next svarar på alla klick.");
+  }
+  const direct = signupDirect(build);
   const emit = proto.emit;
   proto.emit = function (this: unknown, event: unknown, ...args: unknown[]) {
     if (event !== "request") return emit.call(this, event, ...args);
